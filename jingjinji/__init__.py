@@ -1,0 +1,5 @@
+"""Data, checks and charts for the open data book *Ten Years of Jing-Jin-Ji*."""
+
+from jingjinji.data import DataError, DataPackage, load
+
+__all__ = ["DataError", "DataPackage", "load"]

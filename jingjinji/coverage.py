@@ -1,0 +1,75 @@
+"""What the data package covers, and what it does not: for the appendix and the chapters."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from jingjinji.charts import WIDTH, finish
+from jingjinji.data import DataPackage
+
+#: The book's span: the strategy's decade and the year before it.
+BOOK_YEARS = range(2013, 2025)
+PROVINCES = ["CN-BJ", "CN-TJ", "CN-HE", "CN"]
+
+
+def coverage_table(package: DataPackage) -> pd.DataFrame:
+    """One row per indicator and region: number of years, first and last year, sources."""
+    obs = package.observations
+    if obs.empty:
+        return pd.DataFrame(columns=["indicator", "region", "years", "first", "last", "sources"])
+    table = obs.groupby(["indicator", "region"]).agg(
+        years=("year", "nunique"), first=("year", "min"), last=("year", "max"),
+        sources=("source", "nunique")).reset_index()
+    return table.sort_values(["indicator", "region"]).reset_index(drop=True)
+
+
+def missing_years(package: DataPackage, indicator: str, regions: list[str],
+                  years: range = BOOK_YEARS) -> dict[str, list[int]]:
+    """For each region, the years of ``years`` with no observation of the indicator."""
+    obs = package.observations[package.observations["indicator"] == indicator]
+    return {region: [y for y in years if y not in set(obs.loc[obs["region"] == region, "year"])]
+            for region in regions}
+
+
+def gap_table(package: DataPackage, regions: list[str] = PROVINCES,
+              years: range = BOOK_YEARS) -> pd.DataFrame:
+    """Core indicators × the four main regions: the years of the book's span still missing."""
+    rows = []
+    for indicator in package.indicators["indicator"]:
+        for region, missing in missing_years(package, indicator, regions, years).items():
+            if missing:
+                rows.append({"indicator": indicator, "region": region,
+                             "missing": len(missing), "years missing": _spans(missing)})
+    return pd.DataFrame(rows, columns=["indicator", "region", "missing", "years missing"])
+
+
+def _spans(years: list[int]) -> str:
+    """'2013–2015, 2019' for [2013, 2014, 2015, 2019]."""
+    spans, start, prev = [], years[0], years[0]
+    for year in years[1:]:
+        if year != prev + 1:
+            spans.append((start, prev))
+            start = year
+        prev = year
+    spans.append((start, prev))
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+
+
+def coverage_chart(package: DataPackage, *, title: str, description: str) -> alt.TopLevelMixin:
+    """Indicator × region × year: a cell for every observation, coloured by status."""
+    obs = package.observations.merge(package.regions[["region", "name_en"]], on="region")
+    obs = obs.merge(package.indicators[["indicator", "name", "unit"]], on="indicator")
+    obs["row"] = obs["name"] + " — " + obs["name_en"]
+    rows = obs["row"].nunique()
+    chart = alt.Chart(obs).mark_rect(stroke="white", strokeWidth=1).encode(
+        x=alt.X("year:O", title=None),
+        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField("indicator")),
+        color=alt.Color("status:N", title="Status",
+                        scale=alt.Scale(domain=["reported", "derived", "revised"],
+                                        range=["#0072B2", "#E69F00", "#CC79A7"])),
+        tooltip=[alt.Tooltip("name:N", title="Indicator"), alt.Tooltip("name_en:N", title="Region"),
+                 alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:Q", title="Value"),
+                 alt.Tooltip("unit:N", title="Unit"), alt.Tooltip("source:N", title="Source id")],
+    ).properties(width=WIDTH, height=max(60, 16 * rows))
+    return finish(chart, package, title=title, description=description, sources=obs["source"])

@@ -1,0 +1,273 @@
+"""Load the book's data package and check it against its contract.
+
+The contract is ``data/datapackage.json`` (a Frictionless Data Package): the loader reads the
+field types, constraints, primary keys and foreign keys from it, so the schema is written once.
+Every problem is reported as a :class:`DataError` naming the file, the line, the column and what
+is wrong; nothing is silently dropped or coerced.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+TABLES = ("regions", "indicators", "sources", "observations", "events", "claims")
+
+
+class DataError(ValueError):
+    """A problem in the data package, located by file, line and column."""
+
+    def __init__(
+        self, file: str, problem: str, line: int | None = None, column: str | None = None
+    ) -> None:
+        self.file, self.problem, self.line, self.column = file, problem, line, column
+        where = file
+        if line is not None:
+            where += f", line {line}"
+        if column is not None:
+            where += f", column '{column}'"
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class DataPackage:
+    """The book's tables as typed DataFrames, plus the package descriptor."""
+
+    regions: pd.DataFrame
+    indicators: pd.DataFrame
+    sources: pd.DataFrame
+    observations: pd.DataFrame
+    events: pd.DataFrame
+    claims: pd.DataFrame
+    descriptor: dict[str, Any]
+
+    def series(self, indicator: str, regions: list[str] | None = None) -> pd.DataFrame:
+        """Observations of one indicator (optionally some regions), with names and units."""
+        if indicator not in set(self.indicators["indicator"]):
+            raise KeyError(f"unknown indicator '{indicator}' (see data/indicators.csv)")
+        obs = self.observations[self.observations["indicator"] == indicator]
+        if regions is not None:
+            obs = obs[obs["region"].isin(regions)]
+        obs = obs.merge(self.regions[["region", "name_en"]], on="region", how="left")
+        obs = obs.merge(self.indicators[["indicator", "name", "unit"]], on="indicator")
+        return obs.sort_values(["region", "year"]).reset_index(drop=True)
+
+
+# --- reading one CSV ---------------------------------------------------------------------
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a UTF-8 CSV (a BOM and Windows line ends are accepted)."""
+    name = path.name
+    if not path.exists():
+        raise DataError(name, f"file is missing (expected at {path})")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(name, f"not valid UTF-8 (byte {err.start}); save the file as UTF-8",
+                        line=line) from None
+    if not text.strip():
+        raise DataError(name, "file is empty (a header row is required)")
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as err:
+        raise DataError(name, f"malformed CSV: {err}") from None
+    return records[0], records[1:]
+
+
+def _check_header(name: str, header: list[str], fields: list[dict[str, Any]]) -> None:
+    expected = [f["name"] for f in fields]
+    for column in expected:
+        if column not in header:
+            raise DataError(name, f"column '{column}' is missing from the header", line=1)
+    for column in header:
+        if column not in expected:
+            raise DataError(name, f"unexpected column '{column}' (not in datapackage.json)",
+                            line=1)
+    if header != expected:
+        raise DataError(name, f"columns must be in the order {expected}", line=1)
+
+
+# --- typing one cell ---------------------------------------------------------------------
+
+_INTEGER = re.compile(r"-?\d+")
+_NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+
+
+def _parse_cell(text: str, field: dict[str, Any], where: dict[str, Any]) -> Any:
+    """The typed value of one cell, or a DataError saying why it is not acceptable."""
+    constraints = field.get("constraints", {})
+    if text != text.strip():
+        raise DataError(**where, problem=f"stray whitespace around {text!r}")
+    if text == "":
+        if constraints.get("required"):
+            raise DataError(**where, problem="value is required but empty")
+        return None
+    kind = field.get("type", "string")
+    if kind == "integer":
+        if not _INTEGER.fullmatch(text):
+            raise DataError(**where, problem=f"{text!r} is not an integer")
+        value: Any = int(text)
+    elif kind == "number":
+        if not _NUMBER.fullmatch(text):
+            raise DataError(**where, problem=f"{text!r} is not a number")
+        value = float(text)
+    else:
+        value = text
+    _check_constraints(value, constraints, where)
+    return value
+
+
+def _check_constraints(value: Any, constraints: dict[str, Any], where: dict[str, Any]) -> None:
+    if "enum" in constraints and value not in constraints["enum"]:
+        raise DataError(**where, problem=f"{value!r} is not one of {constraints['enum']}")
+    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], str(value)):
+        raise DataError(**where,
+                        problem=f"{value!r} does not match the pattern {constraints['pattern']}")
+    if "minimum" in constraints and value < constraints["minimum"]:
+        raise DataError(**where, problem=f"{value!r} is below the minimum {constraints['minimum']}")
+    if "maximum" in constraints and value > constraints["maximum"]:
+        raise DataError(**where, problem=f"{value!r} is above the maximum {constraints['maximum']}")
+
+
+def _typed_records(name: str, header: list[str], rows: list[list[str]],
+                   fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    records = []
+    for number, row in enumerate(rows, start=2):
+        if not row:
+            raise DataError(name, "blank line inside the table", line=number)
+        if len(row) != len(header):
+            raise DataError(name, f"has {len(row)} fields, the header has {len(header)} "
+                                  "(a truncated or misquoted line?)", line=number)
+        record = {}
+        for field, text in zip(fields, row, strict=True):
+            where = {"file": name, "line": number, "column": field["name"]}
+            record[field["name"]] = _parse_cell(text, field, where)
+        records.append(record)
+    return records
+
+
+# --- keys --------------------------------------------------------------------------------
+
+
+def _as_list(key: str | list[str]) -> list[str]:
+    return [key] if isinstance(key, str) else list(key)
+
+
+def _check_primary_key(name: str, records: list[dict[str, Any]], key: list[str]) -> None:
+    seen: dict[tuple, int] = {}
+    for number, record in enumerate(records, start=2):
+        value = tuple(record[k] for k in key)
+        if value in seen:
+            raise DataError(name, f"duplicate key {dict(zip(key, value, strict=True))} "
+                                  f"(first on line {seen[value]})", line=number, column=key[0])
+        seen[value] = number
+
+
+def _check_foreign_keys(name: str, records: list[dict[str, Any]], resource: dict[str, Any],
+                        all_records: dict[str, list[dict[str, Any]]]) -> None:
+    for fk in resource["schema"].get("foreignKeys", []):
+        fields = _as_list(fk["fields"])
+        target = fk["reference"]["resource"] or resource["name"]
+        target_fields = _as_list(fk["reference"]["fields"])
+        known = {tuple(r[f] for f in target_fields) for r in all_records[target]}
+        for number, record in enumerate(records, start=2):
+            value = tuple(record[f] for f in fields)
+            if None in value:
+                continue
+            if value not in known:
+                raise DataError(name, f"{value[0]!r} is not a known {target_fields[0]} "
+                                      f"in {target}.csv", line=number, column=fields[0])
+
+
+# --- checks the schema language cannot express -------------------------------------------
+
+
+def _check_listed_sources(records: list[dict[str, Any]], known: set[str]) -> None:
+    for number, record in enumerate(records, start=2):
+        for source in (record["source"] or "").split(";"):
+            if source not in known:
+                raise DataError("claims.csv", f"{source!r} is not a known source in sources.csv",
+                                line=number, column="source")
+
+
+def _check_value_ranges(observations: list[dict[str, Any]],
+                        indicators: list[dict[str, Any]]) -> None:
+    bounds = {i["indicator"]: (i["minimum"], i["maximum"]) for i in indicators}
+    for number, record in enumerate(observations, start=2):
+        value = record["value"]
+        low, high = bounds[record["indicator"]]
+        where = {"file": "observations.csv", "line": number, "column": "value"}
+        if not math.isfinite(value):
+            raise DataError(**where, problem=f"{value!r} is not a finite number")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise DataError(**where, problem=f"{value} is outside the plausible range "
+                                             f"[{low}, {high}] of {record['indicator']} "
+                                             "(indicators.csv)")
+
+
+# --- the package -------------------------------------------------------------------------
+
+
+def _frame(records: list[dict[str, Any]], fields: list[dict[str, Any]]) -> pd.DataFrame:
+    columns = {}
+    for field in fields:
+        values = [r[field["name"]] for r in records]
+        kind = field.get("type", "string")
+        required = field.get("constraints", {}).get("required", False)
+        if kind == "integer":
+            dtype = "int64" if required else "Int64"
+        elif kind == "number":
+            dtype = "float64"
+            values = [math.nan if v is None else v for v in values]
+        else:
+            dtype = "str"
+        columns[field["name"]] = pd.Series(values, dtype=dtype)
+    return pd.DataFrame(columns)
+
+
+def read_descriptor(data_dir: Path) -> dict[str, Any]:
+    """The parsed ``datapackage.json`` of a data folder."""
+    path = data_dir / "datapackage.json"
+    if not path.exists():
+        raise DataError("datapackage.json", f"file is missing (expected at {path})")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise DataError("datapackage.json", f"not valid JSON: {err}") from None
+
+
+def load(data_dir: Path | str | None = None) -> DataPackage:
+    """Read every table of the data package, check the contract, return typed DataFrames.
+
+    Raises :class:`DataError` on the first problem, naming file, line, column and problem.
+    """
+    data_dir = Path(data_dir) if data_dir is not None else DATA_DIR
+    descriptor = read_descriptor(data_dir)
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    records: dict[str, list[dict[str, Any]]] = {}
+    for table in TABLES:
+        resource = resources[table]
+        fields = resource["schema"]["fields"]
+        header, rows = _read_rows(data_dir / resource["path"])
+        _check_header(resource["path"], header, fields)
+        records[table] = _typed_records(resource["path"], header, rows, fields)
+        _check_primary_key(resource["path"], records[table],
+                           _as_list(resource["schema"]["primaryKey"]))
+    for table in TABLES:
+        _check_foreign_keys(resources[table]["path"], records[table], resources[table], records)
+    _check_listed_sources(records["claims"], {s["source"] for s in records["sources"]})
+    _check_value_ranges(records["observations"], records["indicators"])
+    frames = {t: _frame(records[t], resources[t]["schema"]["fields"]) for t in TABLES}
+    return DataPackage(**frames, descriptor=descriptor)

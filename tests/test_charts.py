@@ -1,0 +1,107 @@
+"""Chart helpers: theme, colours, generated source lines, descriptions, gaps, offline bundle."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import jingjinji as jj
+from jingjinji import charts, coverage
+from jingjinji.offline import BOOK_BUILD_ENV, enable_offline, vega_bundle_js, vega_versions
+
+
+@pytest.fixture(scope="module")
+def package() -> jj.DataPackage:
+    return jj.load()
+
+
+def _spec(chart: alt.TopLevelMixin) -> dict:
+    return chart.to_dict()
+
+
+def test_theme_is_registered_and_active():
+    assert alt.theme.active == "jingjinji"
+
+
+def test_each_region_has_one_colour():
+    assert len(set(charts.REGION_COLORS.values())) == len(charts.REGION_COLORS)
+
+
+def test_source_line_is_generated_from_sources(package):
+    lines = charts.source_line(package, ["xinhua_2014_02_27", "cctv_2019_09_25_daxing"])
+    text = " ".join(lines)
+    assert text.startswith("Source: ")
+    assert "Xinhua, Xi calls for integrated N China development (2014-02-27)" in text
+    assert all(len(line) <= charts.SOURCE_WRAP for line in lines)
+
+
+def test_source_line_rejects_unknown_ids(package):
+    with pytest.raises(KeyError, match="unknown source"):
+        charts.source_line(package, ["no_such_source"])
+
+
+def test_finish_requires_description(package):
+    chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_point()
+    with pytest.raises(ValueError, match="description"):
+        charts.finish(chart, package, title="A finding", description=" ", sources=["geonames"])
+
+
+def test_timeline_has_title_source_and_description(package):
+    spec = _spec(charts.policy_timeline(package, title="Milestones", description="A timeline"))
+    assert spec["description"] == "A timeline"
+    assert spec["title"]["text"] == "Milestones"
+    assert spec["title"]["subtitle"][0].startswith("Source: ")
+
+
+def test_seat_map_shows_every_seat(package):
+    spec = _spec(charts.seat_map(package, title="Seats", description="A map"))
+    data = next(iter(spec["datasets"].values()))
+    names = {row["name_en"] for row in data}
+    assert {"Beijing", "Tianjin", "Xiong'an New Area", "Hengshui"} <= names
+    assert "Hebei" not in names
+
+
+def test_great_circle_distance():
+    # one degree of latitude on a 6,371 km sphere
+    assert charts.great_circle_km(116, 39, 116, 40) == pytest.approx(111.19, abs=0.01)
+
+
+def test_time_series_breaks_lines_at_gaps(package):
+    obs = pd.DataFrame({
+        "indicator": "population", "region": "CN-HE", "year": [2013, 2014, 2016],
+        "value": [1.0, 2.0, 3.0], "source": "geonames", "status": "reported", "note": None,
+    })
+    test_package = dataclasses.replace(package, observations=obs)
+    chart = charts.time_series(test_package, "population", ["CN-HE"], title="t",
+                               description="d", events=["Strategy launched"])
+    spec = _spec(chart)
+    rows = [r for rows in spec["datasets"].values() for r in rows if "value" in r]
+    years = {r["year"]: r["value"] for r in rows if r.get("region") == "CN-HE"}
+    assert set(years) == {2013, 2014, 2015, 2016}
+    assert years[2015] is None
+    marks = [layer.get("mark") for layer in spec["layer"]]
+    assert {"type": "line", "invalid": "break-paths-show-domains"} in marks
+
+
+def test_coverage_spans():
+    assert coverage._spans([2013, 2014, 2015, 2019]) == "2013–2015, 2019"
+    assert coverage._spans([2020]) == "2020"
+
+
+def test_bundle_presets_vega_debug():
+    script = vega_bundle_js()
+    assert script.lstrip().startswith("/*") and "(function () {" in script
+    assert json.dumps(vega_versions()) in script
+    assert "cdn.jsdelivr" not in script
+
+
+def test_enable_offline_outputs_the_bundle_only_outside_the_book(monkeypatch):
+    monkeypatch.delenv(BOOK_BUILD_ENV, raising=False)
+    shown = enable_offline()
+    assert shown is not None and "VEGA_DEBUG" in shown._repr_html_()
+    monkeypatch.setenv(BOOK_BUILD_ENV, "1")
+    assert enable_offline() is None
