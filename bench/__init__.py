@@ -1,0 +1,1 @@
+"""Measurements of the book against the design's budgets (``make bench``)."""

@@ -1,0 +1,119 @@
+"""Measure execution and build times and page weights; write bench/report.md and .json.
+
+Budgets (design): notebooks executed ≤ 1.5 × the floor (as many kernels that only import the
+package, pandas and altair); cold build ≤ 60 s; no-change rebuild ≤ 15 s; a chapter page
+≤ 400 KB of its own HTML; the Vega bundle only on chart pages.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "_build" / "html"
+REPORT = ROOT / "bench"
+JUPYTER_BOOK = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
+                "-W", "-n", "--keep-going", "-q"]
+FLOOR_SOURCE = "import jingjinji, pandas, altair"
+PACKAGES = ["jupyter-book", "sphinx", "myst-nb", "pandas", "altair", "vl-convert-python"]
+
+
+def _timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _execute(notebook: nbformat.NotebookNode) -> None:
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+
+
+def notebook_times() -> dict[str, float]:
+    """Seconds to execute each chapter, one fresh kernel each."""
+    return {path.stem: _timed(lambda p=path: _execute(nbformat.read(p, as_version=4)))
+            for path in sorted((ROOT / "notebooks").glob("*.ipynb"))}
+
+
+def floor_time(count: int) -> float:
+    """Seconds for ``count`` kernels that only import the package, pandas and altair."""
+    floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
+    return sum(_timed(lambda: _execute(nbformat.from_dict(floor))) for _ in range(count))
+
+
+def build_time(clean: bool) -> float:
+    """Seconds for ``jupyter-book build`` (after removing _build when ``clean``)."""
+    if clean:
+        shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    return _timed(lambda: subprocess.run(JUPYTER_BOOK, check=True, capture_output=True))
+
+
+def page_weights() -> list[dict[str, object]]:
+    """Each page's own HTML size, whether it loads the Vega bundle, and its charts."""
+    pages = []
+    for page in sorted(SITE.rglob("*.html")):
+        if "_static" in page.parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        pages.append({"page": str(page.relative_to(SITE)), "html_kb": round(len(html) / 1024, 1),
+                      "charts": html.count("vegaEmbed(outputDiv"),
+                      "loads_bundle": "vega-offline.js" in html})
+    return pages
+
+
+def machine() -> dict[str, object]:
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "cpus": __import__("os").cpu_count(),
+            "packages": {name: version(name) for name in PACKAGES}}
+
+
+def markdown(report: dict) -> str:
+    lines = ["# Benchmark report", "", f"Machine: {report['machine']['platform']}, "
+             f"{report['machine']['cpus']} CPUs, Python {report['machine']['python']}.", "",
+             "Versions: " + ", ".join(f"{k} {v}" for k, v in report["machine"]["packages"].items()),
+             "", "| measure | value | budget |", "|---|---|---|"]
+    t = report["times"]
+    lines += [
+        f"| notebooks executed (s) | {t['notebooks_total']:.1f} | ≤ 1.5 × floor |",
+        f"| floor: {t['kernels']} import-only kernels (s) | {t['floor']:.1f} | |",
+        f"| ratio | {t['ratio']:.2f} | ≤ 1.5 |",
+        f"| cold book build (s) | {t['cold_build']:.1f} | ≤ 60 |",
+        f"| no-change rebuild (s) | {t['rebuild']:.1f} | ≤ 15 |",
+        "", "| page | own HTML (KB) | charts | loads Vega bundle |", "|---|---|---|---|"]
+    lines += [f"| {p['page']} | {p['html_kb']} | {p['charts']} | {p['loads_bundle']} |"
+              for p in report["pages"]]
+    lines += ["", "Per chapter (s): " + ", ".join(
+        f"{k} {v:.1f}" for k, v in report["times"]["notebooks"].items())]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    notebooks = notebook_times()
+    floor = floor_time(len(notebooks))
+    cold = build_time(clean=True)
+    rebuild = build_time(clean=False)
+    total = sum(notebooks.values())
+    report = {
+        "machine": machine(),
+        "times": {"notebooks": notebooks, "notebooks_total": total, "kernels": len(notebooks),
+                  "floor": floor, "ratio": total / floor, "cold_build": cold, "rebuild": rebuild},
+        "pages": page_weights(),
+    }
+    (REPORT / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    text = markdown(report)
+    (REPORT / "report.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
