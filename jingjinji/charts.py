@@ -108,15 +108,19 @@ def _with_gaps(series: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def event_rules(package: DataPackage, labels: Iterable[str]) -> alt.LayerChart:
-    """Vertical rules with short labels at the dates of the named events (events.csv)."""
+def event_rules(package: DataPackage, labels: Iterable[str],
+                domain: tuple[float, float]) -> alt.LayerChart:
+    """Vertical rules with short labels at the dates of the named events (events.csv).
+
+    ``domain`` is the x range of the chart the rules are laid over (fractional years).
+    """
     events = package.events[package.events["label"].isin(list(labels))].copy()
     if events.empty:
         raise KeyError("none of the requested event labels is in data/events.csv")
     dates = pd.to_datetime(events["date"], format="mixed")
     events["x"] = dates.dt.year + (dates.dt.day_of_year - 1) / 365.25
     base = alt.Chart(events).encode(
-        x=alt.X("x:Q"),
+        x=alt.X("x:Q", scale=alt.Scale(domain=list(domain))),
         tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("event:N", title="Event")],
     )
     rules = base.mark_rule(color="#777777", strokeDash=[3, 3], strokeWidth=1)
@@ -125,33 +129,41 @@ def event_rules(package: DataPackage, labels: Iterable[str]) -> alt.LayerChart:
     return rules + text
 
 
-def time_series(package: DataPackage, indicator: str, regions: list[str], *, title: str,
-                description: str, events: Iterable[str] = (), subtitle: str | None = None,
+def _documents(package: DataPackage, source_ids: pd.Series) -> pd.Series:
+    """The document titles behind ';'-separated source ids, for tooltips."""
+    titles = package.sources.set_index("source")["title"]
+    return source_ids.map(lambda ids: "; ".join(titles[i] for i in ids.split(";")))
+
+
+def time_series(package: DataPackage, series: pd.DataFrame, *, title: str, description: str,
+                events: Iterable[str] = (), subtitle: str | None = None,
                 height: int = 300) -> alt.TopLevelMixin:
-    """One indicator over time, one line per region, gaps left as gaps, events as rules."""
-    series = package.series(indicator, regions)
+    """One indicator over time, one line per region, gaps left as gaps, events as rules.
+
+    ``series`` is ``package.series(...)`` or a derived frame of the same shape.
+    """
     if series.empty:
-        raise ValueError(f"no observations of {indicator} for {regions}")
+        raise ValueError("no observations to draw")
     unit, name = series["unit"].iloc[0], series["name"].iloc[0]
-    sources = package.sources[["source", "title"]].rename(columns={"title": "document"})
-    data = _with_gaps(series.merge(sources, on="source", how="left"))
-    present = [r for r in regions if r in set(series["region"])]
-    color = alt.Color("name_en:N", scale=region_scale(package, present), title=None)
-    years = (int(series["year"].min()), int(series["year"].max()))
-    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[years[0] - 0.3, years[1] + 0.3]),
+    data = _with_gaps(series.assign(document=_documents(package, series["source"])))
+    regions = list(dict.fromkeys(r for r in REGION_COLORS if r in set(series["region"])))
+    color = alt.Color("name_en:N", scale=region_scale(package, regions), title=None)
+    domain = (int(series["year"].min()) - 0.3, int(series["year"].max()) + 0.3)
+    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=list(domain)),
               axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("value:Q", title=f"{name} ({unit})", scale=alt.Scale(zero=True))
     tooltip = [alt.Tooltip("name_en:N", title="Region"), alt.Tooltip("year:Q", title="Year"),
-               alt.Tooltip("value:Q", title=f"{name} ({unit})", format=",.4~f"),
+               alt.Tooltip("value:Q", title=f"{name} ({unit})", format=",.4~r"),
                alt.Tooltip("status:N", title="Status"), alt.Tooltip("document:N", title="Source")]
     base = alt.Chart(data).encode(x=x, y=y, color=color)
     layers = [base.mark_line(invalid="break-paths-show-domains"),
               base.mark_point().encode(tooltip=tooltip)]
     if events:
-        layers.insert(0, event_rules(package, events))
+        layers.insert(0, event_rules(package, events, domain))
     chart = alt.layer(*layers).properties(width=WIDTH, height=height)
-    return finish(chart, package, title=title, description=description,
-                  sources=series["source"], subtitle=subtitle)
+    sources = {s for ids in series["source"] for s in ids.split(";")}
+    return finish(chart, package, title=title, description=description, sources=sources,
+                  subtitle=subtitle)
 
 
 def policy_timeline(package: DataPackage, *, title: str, description: str) -> alt.TopLevelMixin:

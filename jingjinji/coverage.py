@@ -34,18 +34,21 @@ def missing_years(package: DataPackage, indicator: str, regions: list[str],
 
 def gap_table(package: DataPackage, regions: list[str] = PROVINCES,
               years: range = BOOK_YEARS) -> pd.DataFrame:
-    """Core indicators × the four main regions: the years of the book's span still missing."""
-    rows = []
+    """Indicator × region: the years of the book's span still missing ('' when complete)."""
+    names = package.regions.set_index("region")["name_en"]
+    rows = {}
     for indicator in package.indicators["indicator"]:
-        for region, missing in missing_years(package, indicator, regions, years).items():
-            if missing:
-                rows.append({"indicator": indicator, "region": region,
-                             "missing": len(missing), "years missing": _spans(missing)})
-    return pd.DataFrame(rows, columns=["indicator", "region", "missing", "years missing"])
+        missing = missing_years(package, indicator, regions, years)
+        rows[indicator] = {names[r]: _spans(m) if m else "" for r, m in missing.items()}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "indicator"
+    return table
 
 
 def _spans(years: list[int]) -> str:
-    """'2013–2015, 2019' for [2013, 2014, 2015, 2019]."""
+    """'2013–2015, 2019' for [2013, 2014, 2015, 2019]; 'all' for the whole book span."""
+    if years == list(BOOK_YEARS):
+        return "all"
     spans, start, prev = [], years[0], years[0]
     for year in years[1:]:
         if year != prev + 1:

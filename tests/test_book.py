@@ -28,6 +28,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-component-update", "--disable-sync", "--no-first-run",
                   "--disable-quic"]
 SKIPPED_PAGES = {"genindex.html", "search.html"}
+DRAWN = "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas.marks').length"
 
 
 def _pages() -> list[Path]:
@@ -146,10 +147,8 @@ def test_page_draws_its_charts_offline(browser, server, page):
     expected = _chart_count(SITE / page)
     tab.goto(f"{server}/{page}", wait_until="load")
     if expected:
-        tab.wait_for_function(
-            "n => document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas.marks').length >= n",
-            arg=expected, timeout=15000)
-    drawn = tab.evaluate("document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas.marks').length")
+        tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
+    drawn = tab.evaluate(DRAWN)
     body = tab.inner_text("body")
     context.close()
     assert drawn == expected, f"{page}: {drawn} of {expected} charts drawn"

@@ -76,8 +76,8 @@ def test_time_series_breaks_lines_at_gaps(package):
         "value": [1.0, 2.0, 3.0], "source": "geonames", "status": "reported", "note": None,
     })
     test_package = dataclasses.replace(package, observations=obs)
-    chart = charts.time_series(test_package, "population", ["CN-HE"], title="t",
-                               description="d", events=["Strategy launched"])
+    chart = charts.time_series(test_package, test_package.series("population", ["CN-HE"]),
+                               title="t", description="d", events=["Strategy launched"])
     spec = _spec(chart)
     rows = [r for rows in spec["datasets"].values() for r in rows if "value" in r]
     years = {r["year"]: r["value"] for r in rows if r.get("region") == "CN-HE"}
@@ -90,6 +90,7 @@ def test_time_series_breaks_lines_at_gaps(package):
 def test_coverage_spans():
     assert coverage._spans([2013, 2014, 2015, 2019]) == "2013–2015, 2019"
     assert coverage._spans([2020]) == "2020"
+    assert coverage._spans(list(coverage.BOOK_YEARS)) == "all"
 
 
 def test_bundle_presets_vega_debug():
@@ -105,3 +106,9 @@ def test_enable_offline_outputs_the_bundle_only_outside_the_book(monkeypatch):
     assert shown is not None and "VEGA_DEBUG" in shown._repr_html_()
     monkeypatch.setenv(BOOK_BUILD_ENV, "1")
     assert enable_offline() is None
+
+
+def test_gap_table_names_missing_years(package):
+    table = coverage.gap_table(package)
+    assert list(table.columns) == ["Beijing", "Tianjin", "Hebei", "China"]
+    assert set(table.index) == set(package.indicators["indicator"])

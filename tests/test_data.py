@@ -100,7 +100,7 @@ OBS = "observations.csv"
 A_SOURCE = "geonames"
 
 
-def _observation(region="CN-HE", year="2020", value="1.5", source=A_SOURCE,
+def _observation(region="CN-HE", year="1990", value="1.5", source=A_SOURCE,
                  indicator="population") -> str:
     return f"{indicator},{region},{year},{value},{source},reported,"
 

@@ -1,0 +1,42 @@
+"""Markdown for the data appendix, generated from the data package."""
+
+from __future__ import annotations
+
+from IPython.display import Markdown
+
+from jingjinji.coverage import coverage_table
+from jingjinji.data import DataPackage
+
+
+def _where(read_at: str) -> str:
+    return f"<{read_at}>" if read_at.startswith("http") else f"`{read_at}`"
+
+
+def sources_markdown(package: DataPackage) -> Markdown:
+    """Every source as a list item: publisher, title, date, locator, where read, note."""
+    items = []
+    for s in package.sources.sort_values("source").itertuples():
+        item = f"- `{s.source}` — **{s.publisher}**, *{s.title}* ({s.date}). {s.locator}."
+        if isinstance(s.url, str) and s.url and s.url != s.read_at:
+            item += f" Original: <{s.url}>."
+        item += f" Read at {_where(s.read_at)}."
+        if isinstance(s.note, str) and s.note:
+            item += f" {s.note}"
+        items.append(item)
+    return Markdown("\n".join(items))
+
+
+def indicators_markdown(package: DataPackage) -> Markdown:
+    """Every indicator with its unit, definition and how many values it has."""
+    counts = coverage_table(package).groupby("indicator").agg(
+        regions=("region", "nunique"), values=("years", "sum"))
+    items = []
+    for i in package.indicators.itertuples():
+        if i.indicator in counts.index:
+            have = counts.loc[i.indicator]
+            found = f"{have['values']} values for {have['regions']} regions"
+        else:
+            found = "no values yet"
+        items.append(f"- `{i.indicator}` — **{i.name}** ({i.unit}; {i.theme}). "
+                     f"{i.description} *{found.capitalize()}.*")
+    return Markdown("\n".join(items))
