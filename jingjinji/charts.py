@@ -8,6 +8,7 @@ chart of the book.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Iterable
 
@@ -33,6 +34,9 @@ THEME_COLORS: dict[str, str] = {
 FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif"
 WIDTH = 560
 SOURCE_WRAP = 110
+FULL_SOURCES = 3
+STATUS_SHAPES = {"reported": "circle", "derived": "diamond", "revised": "square"}
+MAX_PUBLISHERS = 4
 
 
 @alt.theme.register("jingjinji", enable=True)
@@ -63,8 +67,17 @@ def region_scale(package: DataPackage, regions: Iterable[str]) -> alt.Scale:
                      range=[REGION_COLORS.get(r, REGION_COLORS["CN-HE"]) for r in regions])
 
 
+def _short_publisher(publisher: str) -> str:
+    """'China News Service (中新网), Beijing bureau' → 'China News Service'."""
+    return re.split(r" \(|, ", publisher, maxsplit=1)[0]
+
+
 def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
-    """'Source: ...' lines naming the publishers and documents of the given source ids."""
+    """'Source: ...' lines generated from sources.csv for the given source ids.
+
+    Up to ``FULL_SOURCES`` documents are named in full; beyond that the line counts the
+    documents and names the main publishers (each point's document is in its tooltip).
+    """
     ids = sorted(set(source_ids))
     if not ids:
         raise ValueError("a chart needs at least one source id from sources.csv")
@@ -72,17 +85,18 @@ def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
     unknown = [s for s in ids if s not in sources.index]
     if unknown:
         raise KeyError(f"unknown source id(s) {unknown} (see data/sources.csv)")
-    parts = []
-    for publisher, group in sources.loc[ids].groupby("publisher", sort=True):
-        if len(group) == 1:
-            row = group.iloc[0]
-            parts.append(f"{publisher}, {row['title']} ({row['date']})")
-        else:
-            years = sorted(d[:4] for d in group["date"])
-            span = years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
-            parts.append(f"{publisher}, {len(group)} documents ({span})")
-    text = "Source: " + "; ".join(parts) + ". Details in the data appendix."
-    return textwrap.wrap(text, SOURCE_WRAP)
+    chosen = sources.loc[ids]
+    if len(chosen) <= FULL_SOURCES:
+        parts = [f"{row.publisher}, {row.title} ({row.date})" for row in chosen.itertuples()]
+        text = "Source: " + "; ".join(parts) + "."
+    else:
+        counts = chosen["publisher"].map(_short_publisher).value_counts(sort=True)
+        named = ", ".join(counts.index[:MAX_PUBLISHERS])
+        more = len(counts) - MAX_PUBLISHERS
+        named += f" and {more} other publishers" if more > 0 else ""
+        text = (f"Source: {len(chosen)} documents from {named}; each value's document is in "
+                "its tooltip.")
+    return textwrap.wrap(text + " Details in the data appendix.", SOURCE_WRAP)
 
 
 def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, description: str,
@@ -90,43 +104,72 @@ def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, descri
     """Give a chart its title (the finding), generated source line and description."""
     if not title.strip() or not description.strip():
         raise ValueError("every chart needs a title that states its finding and a description")
-    lines = ([subtitle] if subtitle else []) + source_line(package, sources)
+    lines = (textwrap.wrap(subtitle, SOURCE_WRAP) if subtitle else []) + source_line(package,
+                                                                                      sources)
     return chart.properties(
         title=alt.TitleParams(text=title, subtitle=lines), description=description
     )
 
 
 def _with_gaps(series: pd.DataFrame) -> pd.DataFrame:
-    """Add an empty row for every missing year inside each region's span, so lines break."""
+    """Add an empty row for every missing year inside each line's span, so lines break."""
     frames = []
-    for region, group in series.groupby("region", sort=False):
+    for _, group in series.groupby(["region", "indicator"], sort=False):
         years = range(int(group["year"].min()), int(group["year"].max()) + 1)
         full = group.set_index("year").reindex(years).reset_index()
-        full["region"] = region
-        full["name_en"] = group["name_en"].iloc[0]
+        for column in ("region", "indicator", "name_en", "name", "unit"):
+            full[column] = group[column].iloc[0]
         frames.append(full)
     return pd.concat(frames, ignore_index=True)
 
 
+def _line_color(package: DataPackage, series: pd.DataFrame) -> alt.Color:
+    """Colour by region (the book's fixed colours), or by indicator for one region."""
+    if series["indicator"].nunique() > 1:
+        names = list(dict.fromkeys(series["name"]))
+        palette = [REGION_COLORS[series["region"].iloc[0]], "#56B4E9", "#E69F00", "#CC79A7"]
+        return alt.Color("name:N", title=None, legend=alt.Legend(labelLimit=420, columns=1),
+                         scale=alt.Scale(domain=names, range=palette[: len(names)]))
+    regions = [r for r in REGION_COLORS if r in set(series["region"])]
+    regions += sorted(set(series["region"]) - set(regions))
+    return alt.Color("name_en:N", scale=region_scale(package, regions), title=None)
+
+
+def _rules(rules: pd.DataFrame, domain: tuple[float, float], dash: list[int],
+           top: int) -> alt.LayerChart:
+    """Vertical rules at fractional years ``x``, labels staggered from ``top`` pixels down."""
+    rules = rules.sort_values("x").reset_index(drop=True)
+    rules["offset"] = top + 12 * (rules.index % 3)
+    base = alt.Chart(rules).encode(
+        x=alt.X("x:Q", scale=alt.Scale(domain=list(domain))),
+        tooltip=[alt.Tooltip("label:N", title="Marked"), alt.Tooltip("detail:N", title="What")],
+    )
+    lines = base.mark_rule(color="#777777", strokeDash=dash, strokeWidth=1)
+    text = base.mark_text(align="left", baseline="top", dx=3, fontSize=10,
+                          color="#444444").encode(text="label:N",
+                                                  y=alt.Y("offset:Q", scale=None, axis=None))
+    return lines + text
+
+
 def event_rules(package: DataPackage, labels: Iterable[str],
                 domain: tuple[float, float]) -> alt.LayerChart:
-    """Vertical rules with short labels at the dates of the named events (events.csv).
-
-    ``domain`` is the x range of the chart the rules are laid over (fractional years).
-    """
-    events = package.events[package.events["label"].isin(list(labels))].copy()
+    """Dashed rules at the dates of the named events (events.csv), over a chart's x range."""
+    events = package.events[package.events["label"].isin(list(labels))]
     if events.empty:
         raise KeyError("none of the requested event labels is in data/events.csv")
     dates = pd.to_datetime(events["date"], format="mixed")
-    events["x"] = dates.dt.year + (dates.dt.day_of_year - 1) / 365.25
-    base = alt.Chart(events).encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=list(domain))),
-        tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("event:N", title="Event")],
-    )
-    rules = base.mark_rule(color="#777777", strokeDash=[3, 3], strokeWidth=1)
-    text = base.mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10,
-                          color="#555555", angle=0).encode(text="label:N", y=alt.value(0))
-    return rules + text
+    rules = pd.DataFrame({"x": dates.dt.year + (dates.dt.day_of_year - 1) / 365.25,
+                          "label": events["label"].to_numpy(),
+                          "detail": (events["date"] + ": " + events["event"]).to_numpy()})
+    return _rules(rules, domain, dash=[3, 3], top=2)
+
+
+def break_rules(breaks: dict[float, str], domain: tuple[float, float]) -> alt.LayerChart:
+    """Dotted rules marking series breaks: {fractional year: 'label: what changed'}."""
+    rules = pd.DataFrame({"x": list(breaks),
+                          "label": [text.split(":")[0] for text in breaks.values()],
+                          "detail": list(breaks.values())})
+    return _rules(rules, domain, dash=[1, 3], top=40)
 
 
 def _documents(package: DataPackage, source_ids: pd.Series) -> pd.Series:
@@ -136,34 +179,88 @@ def _documents(package: DataPackage, source_ids: pd.Series) -> pd.Series:
 
 
 def time_series(package: DataPackage, series: pd.DataFrame, *, title: str, description: str,
-                events: Iterable[str] = (), subtitle: str | None = None,
-                height: int = 300) -> alt.TopLevelMixin:
-    """One indicator over time, one line per region, gaps left as gaps, events as rules.
+                events: Iterable[str] = (), breaks: dict[float, str] | None = None,
+                subtitle: str | None = None, height: int = 300,
+                zero: bool = True) -> alt.TopLevelMixin:
+    """Lines over time, one per region (or per indicator for one region).
 
-    ``series`` is ``package.series(...)`` or a derived frame of the same shape.
+    ``series`` is ``package.series(...)`` or a derived frame of the same shape. A missing year
+    breaks the solid line; a thin dotted line bridges the gap so that it reads as a gap, not as
+    data. Point shapes show the status; ``events`` (labels from events.csv) and ``breaks``
+    (series breaks) are drawn as rules.
     """
     if series.empty:
         raise ValueError("no observations to draw")
     unit, name = series["unit"].iloc[0], series["name"].iloc[0]
     data = _with_gaps(series.assign(document=_documents(package, series["source"])))
-    regions = list(dict.fromkeys(r for r in REGION_COLORS if r in set(series["region"])))
-    color = alt.Color("name_en:N", scale=region_scale(package, regions), title=None)
     domain = (int(series["year"].min()) - 0.3, int(series["year"].max()) + 0.3)
     x = alt.X("year:Q", title=None, scale=alt.Scale(domain=list(domain)),
               axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("value:Q", title=f"{name} ({unit})", scale=alt.Scale(zero=True))
-    tooltip = [alt.Tooltip("name_en:N", title="Region"), alt.Tooltip("year:Q", title="Year"),
-               alt.Tooltip("value:Q", title=f"{name} ({unit})", format=",.4~r"),
-               alt.Tooltip("status:N", title="Status"), alt.Tooltip("document:N", title="Source")]
-    base = alt.Chart(data).encode(x=x, y=y, color=color)
-    layers = [base.mark_line(invalid="break-paths-show-domains"),
-              base.mark_point().encode(tooltip=tooltip)]
+    y_title = unit if series["indicator"].nunique() > 1 else f"{name} ({unit})"
+    y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=zero))
+    tooltip = [alt.Tooltip("name_en:N", title="Region"), alt.Tooltip("name:N", title="Indicator"),
+               alt.Tooltip("year:Q", title="Year"),
+               alt.Tooltip("value:Q", title=f"Value ({unit})", format=",.4~r"),
+               alt.Tooltip("status:N", title="Status"), alt.Tooltip("note:N", title="Note"),
+               alt.Tooltip("document:N", title="Source")]
+    base = alt.Chart(data).encode(x=x, y=y, color=_line_color(package, series))
+    statuses = [s for s in STATUS_SHAPES if s in set(series["status"])]
+    shape = alt.Shape("status:N", title="Status",
+                      scale=alt.Scale(domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]))
+    bridge = base.transform_filter("isValid(datum.value)").mark_line(
+        strokeDash=[2, 4], strokeWidth=1.2, opacity=0.6)
+    layers = [bridge, base.mark_line(invalid="break-paths-show-domains"),
+              base.mark_point(size=55, filled=True).encode(shape=shape, tooltip=tooltip)]
     if events:
         layers.insert(0, event_rules(package, events, domain))
+    if breaks:
+        layers.insert(0, break_rules(breaks, domain))
     chart = alt.layer(*layers).properties(width=WIDTH, height=height)
-    sources = {s for ids in series["source"] for s in ids.split(";")}
-    return finish(chart, package, title=title, description=description, sources=sources,
-                  subtitle=subtitle)
+    return finish(chart, package, title=title, description=description,
+                  sources=_source_ids(series), subtitle=subtitle)
+
+
+def _source_ids(series: pd.DataFrame) -> set[str]:
+    return {s for ids in series["source"] for s in ids.split(";")}
+
+
+def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str, description: str,
+              subtitle: str | None = None, height: int = 260) -> alt.TopLevelMixin:
+    """Values by year as bars (grouped by region or indicator), notes in the tooltips."""
+    if series.empty:
+        raise ValueError("no observations to draw")
+    unit = series["unit"].iloc[0]
+    data = series.assign(document=_documents(package, series["source"]))
+    tooltip = [alt.Tooltip("name_en:N", title="Region"), alt.Tooltip("name:N", title="Indicator"),
+               alt.Tooltip("year:O", title="Year"),
+               alt.Tooltip("value:Q", title=f"Value ({unit})", format=",.4~r"),
+               alt.Tooltip("note:N", title="Note"), alt.Tooltip("document:N", title="Source")]
+    color = _line_color(package, series)
+    group = "name" if series["indicator"].nunique() > 1 else "name_en"
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("year:O", title=None), xOffset=alt.XOffset(f"{group}:N"),
+        y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip,
+    ).properties(width=WIDTH, height=height)
+    return finish(chart, package, title=title, description=description,
+                  sources=_source_ids(series), subtitle=subtitle)
+
+
+def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str, description: str,
+                subtitle: str | None = None) -> alt.TopLevelMixin:
+    """One bar per region, sorted from highest to lowest value, labelled with the value."""
+    unit, name = series["unit"].iloc[0], series["name"].iloc[0]
+    data = series.assign(document=_documents(package, series["source"]))
+    base = alt.Chart(data).encode(
+        y=alt.Y("name_en:N", title=None, sort="-x"),
+        x=alt.X("value:Q", title=f"{name} ({unit})"),
+        tooltip=[alt.Tooltip("name_en:N", title="City"), alt.Tooltip("year:O", title="Year"),
+                 alt.Tooltip("value:Q", title=f"{name} ({unit})"),
+                 alt.Tooltip("document:N", title="Source")])
+    bars = base.mark_bar(color=REGION_COLORS["CN-HE"])
+    labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="value:Q")
+    chart = alt.layer(bars, labels).properties(width=WIDTH - 100, height=24 * len(data))
+    return finish(chart, package, title=title, description=description,
+                  sources=_source_ids(series), subtitle=subtitle)
 
 
 def policy_timeline(package: DataPackage, *, title: str, description: str) -> alt.TopLevelMixin:
@@ -196,19 +293,20 @@ def great_circle_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float
 
 
 def seat_map(package: DataPackage, *, title: str, description: str,
-             size: pd.Series | None = None, size_title: str = "") -> alt.TopLevelMixin:
+             size: pd.DataFrame | None = None, subtitle: str | None = None) -> alt.TopLevelMixin:
     """The region's seats of government as points (no outlines), labelled, with distances.
 
-    ``size``, indexed by region code, sizes the points (e.g. a city's PM2.5 or population).
+    ``size`` (a ``series`` frame of Hebei's cities) sizes their points by value; a city without
+    a value is drawn hollow, never dropped; Beijing and Tianjin are drawn as squares for
+    reference.
     """
-    places = package.regions[package.regions["level"] != "country"].copy()
-    # Hebei's seat is Shijiazhuang's: the province is shown through its cities.
+    places = package.regions[~package.regions["level"].isin(["country"])].copy()
     beijing = places.set_index("region").loc["CN-BJ"]
     places["km_to_beijing"] = [round(great_circle_km(lon, lat, beijing["lon"], beijing["lat"]))
                                for lon, lat in zip(places["lon"], places["lat"], strict=True)]
-    places["group"] = places["region"].map(
-        {"CN-BJ": "Beijing", "CN-TJ": "Tianjin"}).fillna("Hebei")
+    # Hebei's seat is Shijiazhuang's: the province is shown through its cities.
     places = places[places["region"] != "CN-HE"]
+    places["group"] = places["region"].map({"CN-BJ": "Beijing", "CN-TJ": "Tianjin"}).fillna("Hebei")
     color = alt.Color("group:N", title=None,
                       scale=alt.Scale(domain=["Beijing", "Tianjin", "Hebei"],
                                       range=[REGION_COLORS[r] for r in ("CN-BJ", "CN-TJ",
@@ -216,17 +314,30 @@ def seat_map(package: DataPackage, *, title: str, description: str,
     tooltip = [alt.Tooltip("name_en:N", title="Place"), alt.Tooltip("name_zh:N", title="中文"),
                alt.Tooltip("seat:N", title="Seat"),
                alt.Tooltip("km_to_beijing:Q", title="Distance to Beijing's seat (km)")]
-    encode = {"longitude": "lon:Q", "latitude": "lat:Q", "color": color, "tooltip": tooltip}
-    if size is not None:
-        places["size_value"] = places["region"].map(size)
-        encode["size"] = alt.Size("size_value:Q", title=size_title)
-        tooltip.append(alt.Tooltip("size_value:Q", title=size_title))
-    base = alt.Chart(places).encode(longitude="lon:Q", latitude="lat:Q")
-    points = alt.Chart(places).mark_circle(size=160, opacity=0.9, stroke="white",
-                                           strokeWidth=1).encode(**encode)
-    labels = base.mark_text(align="left", dx=9, fontSize=11, color="#222222").encode(
-        text="name_en:N")
-    chart = alt.layer(points, labels).project(type="mercator").properties(width=WIDTH,
-                                                                           height=520)
     sources = set(places["coord_source"])
-    return finish(chart, package, title=title, description=description, sources=sources)
+    layers = []
+    if size is None:
+        layers.append(alt.Chart(places).mark_circle(size=160, opacity=0.9).encode(
+            longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
+    else:
+        unit, name = size["unit"].iloc[0], size["name"].iloc[0]
+        places = places.merge(size[["region", "value"]], on="region", how="left")
+        label = f"{name} ({unit})"
+        tooltip = [*tooltip, alt.Tooltip("value:Q", title=label)]
+        measured = places["region"].isin(size["region"])
+        reference = places["level"] == "province"
+        layers.append(alt.Chart(places[measured]).mark_circle(opacity=0.85).encode(
+            longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip,
+            size=alt.Size("value:Q", title=unit, scale=alt.Scale(range=[60, 900]))))
+        layers.append(alt.Chart(places[reference]).mark_square(size=90).encode(
+            longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
+        layers.append(alt.Chart(places[~measured & ~reference]).mark_point(
+            size=90, filled=False, color="#555555").encode(
+            longitude="lon:Q", latitude="lat:Q", tooltip=tooltip))
+        sources |= _source_ids(size)
+    layers.append(alt.Chart(places).mark_text(align="left", dx=11, fontSize=11,
+                                              color="#222222").encode(
+        longitude="lon:Q", latitude="lat:Q", text="name_en:N"))
+    chart = alt.layer(*layers).project(type="mercator").properties(width=WIDTH, height=520)
+    return finish(chart, package, title=title, description=description, sources=sources,
+                  subtitle=subtitle)

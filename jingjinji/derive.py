@@ -36,3 +36,50 @@ def ratio_to(series: pd.DataFrame, reference: str) -> pd.DataFrame:
     if reference not in wide:
         raise KeyError(f"reference region {reference} is not in the series")
     return wide.div(wide[reference], axis=0).drop(columns=reference)
+
+
+def share_of_year(package: DataPackage, indicator: str, regions: list[str], *,
+                  name: str) -> pd.DataFrame:
+    """A count of days as a percentage of the days in that year (365 or 366)."""
+    days = package.series(indicator, regions)
+    length = days["year"].map(lambda y: 366 if pd.Timestamp(year=y, month=12, day=31)
+                              .is_leap_year else 365)
+    return days.assign(value=days["value"] / length * 100, unit="%", name=name,
+                       status="derived", indicator=f"{indicator}_share",
+                       note=f"{indicator} ÷ days in the year × 100")
+
+
+def prefer_reported(reported: pd.DataFrame, derived: pd.DataFrame) -> pd.DataFrame:
+    """Reported values, completed by derived ones only for region-years with none reported."""
+    keys = set(zip(reported["region"], reported["year"], strict=True))
+    extra = derived[[(r, y) not in keys for r, y in zip(derived["region"], derived["year"],
+                                                        strict=True)]]
+    return pd.concat([reported, extra], ignore_index=True).sort_values(["region", "year"])
+
+
+def against(series: pd.DataFrame, region: str, reference: str, *, how: str) -> pd.DataFrame:
+    """``region`` minus (``how="difference"``) or over (``how="ratio"``) ``reference``, by year.
+
+    Rows exist only for years with both values; sources of both are kept.
+    """
+    mine = series[series["region"] == region]
+    theirs = series[series["region"] == reference][["year", "value", "source", "name_en"]]
+    both = mine.merge(theirs, on="year", suffixes=("", "_ref"))
+    pair = f"{mine['name_en'].iloc[0]} {{}} {both['name_en_ref'].iloc[0]}"
+    if how == "difference":
+        value, unit, name = both["value"] - both["value_ref"], both["unit"], pair.format("minus")
+    elif how == "ratio":
+        value, unit, name = both["value"] / both["value_ref"], "×", pair.format("÷")
+    else:
+        raise ValueError(f"how must be 'difference' or 'ratio', not {how!r}")
+    return both.assign(value=value, unit=unit, name=name, status="derived",
+                       source=both["source"] + ";" + both["source_ref"],
+                       note=f"{region} {how} to {reference}")[series.columns]
+
+
+def annual_rate(series: pd.DataFrame, region: str, start: int, end: int) -> float | None:
+    """Compound yearly change in % between two years, or None if either is missing."""
+    values = series[series["region"] == region].set_index("year")["value"]
+    if start not in values.index or end not in values.index:
+        return None
+    return ((values[end] / values[start]) ** (1 / (end - start)) - 1) * 100
