@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,17 +16,14 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.conftest import DRAWN
+
 pytestmark = pytest.mark.book
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
 BUNDLE = "_static/vega-offline.js"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-quic"]
 SKIPPED_PAGES = {"genindex.html", "search.html"}
-DRAWN = "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas.marks').length"
 
 
 def _pages() -> list[Path]:
@@ -108,21 +103,6 @@ def server() -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if CHROMIUM is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is required under CI=true (apt-get install -y chromium)")
-        pytest.skip("browser checks skipped: install Debian chromium (apt-get install -y "
-                    "chromium) to run them")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield instance
-        instance.close()
 
 
 def _is_redirect(page: Path) -> bool:
