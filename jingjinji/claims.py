@@ -8,6 +8,8 @@ A claim mapped to a series (``indicator``, ``region``, ``year``) names how it is
 * ``change`` — a percentage change to that year, against ``base_year`` or, when none is stated,
   against every earlier year of the series (``confirmed`` if one matches within rounding,
   ``close`` within 2 percentage points, ``differs`` otherwise);
+* ``multiple`` — the value in that year as a multiple of ``base_year`` or, when none is
+  stated, of every earlier year (verdicts as for a change, ``close`` within 0.1);
 * ``first_above`` — the series exceeds the value in that year and in no earlier year found.
 """
 
@@ -21,6 +23,7 @@ from jingjinji.data import DataPackage
 
 CLOSE_SHARE = 0.05
 CLOSE_POINTS = 2.0
+CLOSE_MULTIPLE = 0.1
 
 
 @dataclass(frozen=True)
@@ -59,29 +62,44 @@ def _level(series: pd.Series, claim: pd.Series) -> Check | None:
 
 def changes_since(series: pd.Series, year: int) -> pd.Series:
     """Percentage change from each earlier year of the series to ``year``."""
+    return (multiples_of(series, year) - 1) * 100
+
+
+def multiples_of(series: pd.Series, year: int) -> pd.Series:
+    """The value in ``year`` as a multiple of each earlier year's."""
     if year not in series.index:
         return pd.Series(dtype=float)
-    earlier = series[series.index < year]
-    return (series[year] / earlier - 1) * 100
+    return series[year] / series[series.index < year]
 
 
-def _change(series: pd.Series, claim: pd.Series) -> Check | None:
+def _against_base_years(candidates: pd.Series, claim: pd.Series, close: float,
+                        describe: str) -> Check | None:
+    """Verdict for a claimed change or multiple, against the stated or the nearest base year."""
     year, claimed = int(claim["year"]), float(claim["value"])
-    candidates = changes_since(series, year)
     if not pd.isna(claim["base_year"]):
         candidates = candidates[candidates.index == int(claim["base_year"])]
     if candidates.empty:
         return None
     gaps = (candidates - claimed).abs()
     best = int(gaps.idxmin())
-    listed = ", ".join(f"{b}: {c:+.1f}%" for b, c in candidates.items())
-    detail = (f"change to {year} against each base year ({listed}); claimed {claimed:+g}%, "
+    listed = ", ".join(f"{b}: {c:{describe}}" for b, c in candidates.items())
+    detail = (f"{year} against each base year ({listed}); claimed {claimed:{describe}}, "
               f"nearest base year {best}")
     if gaps[best] <= tolerance(claimed) + 1e-9:
         return Check("confirmed", detail)
-    if gaps[best] <= CLOSE_POINTS:
+    if gaps[best] <= close:
         return Check("close", detail)
     return Check("differs", detail)
+
+
+def _change(series: pd.Series, claim: pd.Series) -> Check | None:
+    return _against_base_years(changes_since(series, int(claim["year"])), claim,
+                               CLOSE_POINTS, "+.1f")
+
+
+def _multiple(series: pd.Series, claim: pd.Series) -> Check | None:
+    return _against_base_years(multiples_of(series, int(claim["year"])), claim,
+                               CLOSE_MULTIPLE, ".2f")
 
 
 def _first_above(series: pd.Series, claim: pd.Series) -> Check | None:
@@ -96,7 +114,8 @@ def _first_above(series: pd.Series, claim: pd.Series) -> Check | None:
     return Check("differs", detail)
 
 
-CHECKS = {"level": _level, "change": _change, "first_above": _first_above}
+CHECKS = {"level": _level, "change": _change, "multiple": _multiple,
+          "first_above": _first_above}
 
 
 def computed_check(package: DataPackage, claim: pd.Series) -> Check | None:

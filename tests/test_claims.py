@@ -64,6 +64,12 @@ def test_change_check_respects_a_stated_base_year():
     assert claims._change(SERIES, claim).verdict == "differs"
 
 
+def test_multiple_check():
+    check = claims._multiple(SERIES, _claim(value=0.36, check="multiple"))
+    assert check.verdict == "confirmed" and "nearest base year 2013" in check.detail
+    assert claims._multiple(SERIES, _claim(value=2, check="multiple")).verdict == "differs"
+
+
 def test_first_above_check():
     rising = pd.Series({2017: 45.9, 2021: 73.0, 2022: 84.4, 2023: 85.0})
     assert claims._first_above(rising, _claim(value=80, year=2022)).verdict == "confirmed"
