@@ -24,6 +24,8 @@ from jingjinji.data import DataPackage
 CLOSE_SHARE = 0.05
 CLOSE_POINTS = 2.0
 CLOSE_MULTIPLE = 0.1
+#: How many of the series' unit make one of the claim's unit, where the two differ.
+UNIT_FACTORS = {("trillion CNY", "100 million CNY"): 1e4, ("billion CNY", "100 million CNY"): 10.0}
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,16 @@ def tolerance(value: float) -> float:
     return 0.5 * 10 ** -decimals
 
 
+def _factor(package: DataPackage, claim: pd.Series) -> float:
+    """The factor from the claim's unit to the series' unit (1 when they are the same)."""
+    unit = package.indicators.set_index("indicator").loc[claim["indicator"], "unit"]
+    if claim["unit"] == unit or claim["check"] in ("change", "multiple"):
+        return 1.0
+    if (claim["unit"], unit) not in UNIT_FACTORS:
+        raise ValueError(f"claim {claim['claim']}: no conversion from {claim['unit']} to {unit}")
+    return UNIT_FACTORS[(claim["unit"], unit)]
+
+
 def _series(package: DataPackage, claim: pd.Series) -> pd.Series:
     obs = package.observations
     rows = obs[(obs["indicator"] == claim["indicator"]) & (obs["region"] == claim["region"])]
@@ -51,8 +63,9 @@ def _level(series: pd.Series, claim: pd.Series) -> Check | None:
     year, claimed = int(claim["year"]), float(claim["value"])
     if year not in series.index:
         return None
-    observed = series[year]
-    detail = f"published {observed:g} in {year} against {claimed:g} claimed"
+    factor = claim.get("factor", 1.0)
+    observed = series[year] / factor
+    detail = f"published {observed:g} {claim['unit']} in {year} against {claimed:g} claimed"
     if abs(observed - claimed) <= tolerance(claimed) + 1e-9:
         return Check("confirmed", detail)
     if abs(observed - claimed) <= CLOSE_SHARE * abs(observed):
@@ -123,6 +136,8 @@ def computed_check(package: DataPackage, claim: pd.Series) -> Check | None:
     method = claim["check"]
     if pd.isna(method) or method == "":
         return None
+    claim = claim.copy()
+    claim["factor"] = _factor(package, claim)
     return CHECKS[method](_series(package, claim), claim)
 
 

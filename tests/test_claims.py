@@ -39,7 +39,7 @@ def test_tolerance_is_half_the_last_printed_digit(value, expected):
 
 def _claim(**fields) -> pd.Series:
     base = {"indicator": "x", "region": "CN-HE", "year": 2023, "value": 0.0, "check": "level",
-            "base_year": pd.NA}
+            "base_year": pd.NA, "unit": "µg/m³"}
     return pd.Series({**base, **fields})
 
 
@@ -62,6 +62,12 @@ def test_change_check_tries_every_base_year():
 def test_change_check_respects_a_stated_base_year():
     claim = _claim(value=-13.8, check="change", base_year=2013)
     assert claims._change(SERIES, claim).verdict == "differs"
+
+
+def test_level_check_converts_units():
+    gdp = pd.Series({2023: 43944.1})
+    claim = _claim(value=4.39, unit="trillion CNY", factor=1e4)
+    assert claims._level(gdp, claim).verdict == "confirmed"
 
 
 def test_multiple_check():
