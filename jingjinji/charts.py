@@ -34,6 +34,7 @@ THEME_COLORS: dict[str, str] = {
 FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif"
 WIDTH = 560
 SOURCE_WRAP = 110
+TITLE_WRAP = 70
 FULL_SOURCES = 3
 STATUS_SHAPES = {"reported": "circle", "derived": "diamond", "revised": "square"}
 MAX_PUBLISHERS = 4
@@ -107,7 +108,8 @@ def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, descri
     lines = (textwrap.wrap(subtitle, SOURCE_WRAP) if subtitle else []) + source_line(package,
                                                                                       sources)
     return chart.properties(
-        title=alt.TitleParams(text=title, subtitle=lines), description=description
+        title=alt.TitleParams(text=textwrap.wrap(title, TITLE_WRAP), subtitle=lines),
+        description=description,
     )
 
 

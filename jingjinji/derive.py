@@ -73,6 +73,7 @@ def against(series: pd.DataFrame, region: str, reference: str, *, how: str) -> p
     else:
         raise ValueError(f"how must be 'difference' or 'ratio', not {how!r}")
     return both.assign(value=value, unit=unit, name=name, status="derived",
+                       indicator=both["indicator"] + f"_{how}_{reference}",
                        source=both["source"] + ";" + both["source_ref"],
                        note=f"{region} {how} to {reference}")[series.columns]
 
@@ -83,3 +84,18 @@ def annual_rate(series: pd.DataFrame, region: str, start: int, end: int) -> floa
     if start not in values.index or end not in values.index:
         return None
     return ((values[end] / values[start]) ** (1 / (end - start)) - 1) * 100
+
+
+def share_of_sum(package: DataPackage, part: str, parts: list[str], regions: list[str], *,
+                 name: str) -> pd.DataFrame:
+    """``part`` as a percentage of the sum of ``parts`` (e.g. tertiary of all value added)."""
+    frames = [package.series(p, regions)[["region", "year", "value", "source"]] for p in parts]
+    total = pd.concat(frames).groupby(["region", "year"], as_index=False).agg(
+        value=("value", "sum"), count=("value", "size"))
+    total = total[total["count"] == len(parts)]
+    top = package.series(part, regions)
+    merged = top.merge(total[["region", "year", "value"]], on=["region", "year"],
+                       suffixes=("", "_total"))
+    return merged.assign(value=merged["value"] / merged["value_total"] * 100, unit="%",
+                         name=name, status="derived", indicator=f"{part}_share",
+                         note=f"{part} ÷ ({' + '.join(parts)}) × 100")[top.columns]

@@ -53,7 +53,7 @@ def test_finish_requires_description(package):
 def test_timeline_has_title_source_and_description(package):
     spec = _spec(charts.policy_timeline(package, title="Milestones", description="A timeline"))
     assert spec["description"] == "A timeline"
-    assert spec["title"]["text"] == "Milestones"
+    assert spec["title"]["text"] == ["Milestones"]
     assert spec["title"]["subtitle"][0].startswith("Source: ")
 
 
