@@ -52,7 +52,13 @@ unit: $(STAMP)
 notebooks: $(STAMP)
 	JINGJINJI_BOOK_BUILD=1 $(BIN)/pytest --nbval-lax --nbval-current-env notebooks
 
-browser: $(STAMP)
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund; \
+	else echo "npm not found: the accessibility audit will be skipped (install Node.js and npm)"; fi
+
+browser: $(STAMP) $(AXE)
 	$(BIN)/pytest tests -m book
 
 lab: $(STAMP)
@@ -66,5 +72,5 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf _build bench/report.md bench/report.json
+	rm -rf _build bench/report.md bench/report.json node_modules
 	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +

@@ -28,6 +28,23 @@ def vega_versions() -> dict[str, str]:
     }
 
 
+#: Gives the chart's actions menu (an icon-only <summary>) an accessible name.
+LABEL_ACTIONS = """(function () {
+  var embed = window.vegaEmbed;
+  function label(el) {
+    var root = typeof el === "string" ? document.querySelector(el) : el;
+    var summary = root && root.querySelector("details > summary");
+    if (summary) {
+      summary.setAttribute("aria-label", "Chart menu: save as SVG or PNG, view source");
+    }
+  }
+  window.vegaEmbed = Object.assign(function (el, spec, opt) {
+    return embed(el, spec, opt).then(function (result) { label(el); return result; });
+  }, embed);
+})();
+"""
+
+
 @functools.cache
 def vega_bundle_js() -> str:
     """The Vega/Vega-Lite/Vega-Embed bundle, scoped, followed by the preset ``VEGA_DEBUG``."""
@@ -38,6 +55,7 @@ def vega_bundle_js() -> str:
         f"/* Vega, Vega-Lite {alt.VEGALITE_VERSION} and Vega-Embed, from vl-convert-python */\n"
         f"(function () {{\n{bundle}\n}})();\n"
         f"window.VEGA_DEBUG = Object.assign(window.VEGA_DEBUG || {{}}, {versions});\n"
+        f"{LABEL_ACTIONS}"
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -136,3 +137,41 @@ def test_page_draws_its_charts_offline(browser, server, page):
     assert not off_host, f"{page} requested off-host resources: {off_host}"
     chart_errors = [e for e in errors if "vega" in e.lower() or "embed" in e.lower()]
     assert not chart_errors, f"{page}: {chart_errors}"
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.impact} ${v.id}: ` +
+         v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+}"""
+
+
+@pytest.mark.parametrize("page", _page_ids())
+def test_page_passes_accessibility_audit(browser, server, page):
+    if not AXE.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("axe-core is required under CI=true (make installs it with npm ci)")
+        pytest.skip("accessibility audit skipped: run `npm ci` (Node.js) to install axe-core")
+    tab = browser.new_page()
+    tab.goto(f"{server}/{page}", wait_until="load")
+    if _chart_count(SITE / page):
+        tab.wait_for_function(f"n => {DRAWN} >= n", arg=_chart_count(SITE / page), timeout=15000)
+    tab.add_script_tag(path=str(AXE))
+    violations = tab.evaluate(AXE_RUN)
+    tab.close()
+    assert not violations, f"{page}: " + "; ".join(violations)
+
+
+def test_book_opens_from_disk_with_charts(browser):
+    """The built book read straight from the file system (file://) still draws its charts."""
+    for page in _chapter_pages():
+        expected = _chart_count(page)
+        if not expected:
+            continue
+        tab = browser.new_page()
+        tab.goto(page.as_uri(), wait_until="load")
+        tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
+        tab.close()
