@@ -196,7 +196,11 @@ def _check_foreign_keys(name: str, records: list[dict[str, Any]], resource: dict
 
 def _check_listed_sources(records: list[dict[str, Any]], known: set[str]) -> None:
     for number, record in enumerate(records, start=2):
-        for source in (record["source"] or "").split(";"):
+        listed = record["source"].split(";") if record["source"] else []
+        if record["verdict"] in ("confirmed", "close", "differs") and not listed:
+            raise DataError("claims.csv", f"a '{record['verdict']}' verdict needs a source",
+                            line=number, column="source")
+        for source in listed:
             if source not in known:
                 raise DataError("claims.csv", f"{source!r} is not a known source in sources.csv",
                                 line=number, column="source")
