@@ -145,6 +145,9 @@ CORRUPTIONS = {
     "unknown parent region": (lambda d: _edit(d / "regions.csv", ",prefecture,CN-HE,",
                                               ",prefecture,CN-XX,"), "regions.csv", "parent",
                               "does not match the pattern"),
+    "confirmed claim without a source": (lambda d: _edit(
+        d / "claims.csv", ",cns_2024_05_21_hebei_air;hebei_eed_2023_06_02_bulletin_2022", ","),
+        "claims.csv", "source", "needs a source"),
     "broken descriptor": (lambda d: (d / "datapackage.json").write_text("{"),
                           "datapackage.json", None, "not valid JSON"),
 }
