@@ -265,9 +265,13 @@ def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str, descr
                   sources=_source_ids(series), subtitle=subtitle)
 
 
-def policy_timeline(package: DataPackage, *, title: str, description: str) -> alt.TopLevelMixin:
-    """Every event of events.csv in date order, coloured by theme."""
-    events = package.events.sort_values("date").reset_index(drop=True)
+def policy_timeline(package: DataPackage, *, title: str, description: str,
+                    themes: Iterable[str] | None = None) -> alt.TopLevelMixin:
+    """The events of events.csv (optionally of some themes) in date order, coloured by theme."""
+    events = package.events
+    if themes is not None:
+        events = events[events["theme"].isin(list(themes))]
+    events = events.sort_values("date").reset_index(drop=True)
     events["order"] = events.index
     events["text"] = events["date"] + "  " + events["label"]
     domain = [t for t in THEME_COLORS if t in set(events["theme"])]

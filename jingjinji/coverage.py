@@ -39,13 +39,13 @@ def gap_table(package: DataPackage, regions: list[str] = PROVINCES,
     rows = {}
     for indicator in package.indicators["indicator"]:
         missing = missing_years(package, indicator, regions, years)
-        rows[indicator] = {names[r]: _spans(m) if m else "" for r, m in missing.items()}
+        rows[indicator] = {names[r]: year_spans(m) if m else "" for r, m in missing.items()}
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "indicator"
     return table
 
 
-def _spans(years: list[int]) -> str:
+def year_spans(years: list[int]) -> str:
     """'2013–2015, 2019' for [2013, 2014, 2015, 2019]; 'all' for the whole book span."""
     if years == list(BOOK_YEARS):
         return "all"

@@ -7,7 +7,8 @@ import pandas as pd
 from jingjinji.data import DataPackage
 
 #: Multipliers that turn each unit into plain numbers (persons, CNY, ...).
-UNIT_SCALE = {"10,000 persons": 1e4, "100 million CNY": 1e8, "CNY": 1.0, "km": 1.0}
+UNIT_SCALE = {"10,000 persons": 1e4, "100 million CNY": 1e8, "CNY": 1.0, "km": 1.0,
+              "km per 10,000 residents": 1e-4}
 
 
 def per_capita(package: DataPackage, indicator: str, regions: list[str], *,

@@ -87,10 +87,10 @@ def test_time_series_breaks_lines_at_gaps(package):
     assert {"type": "line", "invalid": "break-paths-show-domains"} in marks
 
 
-def test_coverage_spans():
-    assert coverage._spans([2013, 2014, 2015, 2019]) == "2013–2015, 2019"
-    assert coverage._spans([2020]) == "2020"
-    assert coverage._spans(list(coverage.BOOK_YEARS)) == "all"
+def test_coverageyear_spans():
+    assert coverage.year_spans([2013, 2014, 2015, 2019]) == "2013–2015, 2019"
+    assert coverage.year_spans([2020]) == "2020"
+    assert coverage.year_spans(list(coverage.BOOK_YEARS)) == "all"
 
 
 def test_bundle_presets_vega_debug():
