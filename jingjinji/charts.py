@@ -347,3 +347,21 @@ def seat_map(package: DataPackage, *, title: str, description: str,
     chart = alt.layer(*layers).project(type="mercator").properties(width=WIDTH, height=520)
     return finish(chart, package, title=title, description=description, sources=sources,
                   subtitle=subtitle)
+
+
+def verdict_bars(package: DataPackage, counts: pd.DataFrame, *, title: str, description: str,
+                 verdicts: list[str], colors: list[str]) -> alt.TopLevelMixin:
+    """Claims per theme, stacked by verdict in a fixed order and colours."""
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("theme:N", title=None, sort="-x"),
+        x=alt.X("claims:Q", title="Claims"),
+        color=alt.Color("verdict:N", title="Verdict",
+                        scale=alt.Scale(domain=verdicts, range=colors)),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("theme:N", title="Theme"), alt.Tooltip("verdict:N", title="Verdict"),
+                 alt.Tooltip("claims:Q", title="Claims")],
+    ).transform_calculate(
+        order=f"indexof({verdicts}, datum.verdict)"
+    ).properties(width=WIDTH, height=34 * counts["theme"].nunique())
+    sources = {s for ids in package.claims["source"].dropna() for s in ids.split(";")}
+    return finish(chart, package, title=title, description=description, sources=sources)

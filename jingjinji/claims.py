@@ -148,3 +148,13 @@ def ledger(package: DataPackage) -> pd.DataFrame:
     rows["computed"] = [c.verdict if c else None for c in checks]
     rows["comparison"] = [c.detail if c else None for c in checks]
     return rows
+
+
+VERDICTS = ["confirmed", "close", "differs", "unverified", "not_checkable"]
+VERDICT_COLORS = ["#009E73", "#7FCDBB", "#D55E00", "#999999", "#DDDDDD"]
+
+
+def verdict_counts(package: DataPackage) -> pd.DataFrame:
+    """Number of claims per theme and verdict (tidy)."""
+    counts = package.claims.groupby(["theme", "verdict"]).size().rename("claims")
+    return counts.reset_index()
