@@ -10,6 +10,16 @@ from IPython.display import HTML
 COLUMNS = {"paragraph": "¶", "theme": "Theme", "printed": "Printed", "statement": "Meant",
            "verdict": "Verdict", "evidence": "Evidence", "source": "Sources"}
 
+STYLE = """<style>
+.ledger-widget { overflow-x: auto; }
+.ledger { font-size: 0.85em; border-collapse: collapse; }
+.ledger td, .ledger th { vertical-align: top; padding: 0.3em 0.5em; text-align: left; }
+.ledger tbody tr { border-top: 1px solid #ddd; }
+.ledger td:nth-child(6) { min-width: 18em; }
+.ledger td:nth-child(7) { overflow-wrap: anywhere; font-size: 0.9em; }
+.ledger-controls { margin-bottom: 0.5em; }
+</style>"""
+
 SCRIPT = """<script>
 (function () {
   var root = document.currentScript.parentElement;
@@ -33,8 +43,11 @@ def _options(values: list[str]) -> str:
     return "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values)
 
 
-def _cell(value: object) -> str:
-    return "" if pd.isna(value) else html.escape(str(value))
+def _cell(value: object, column: str) -> str:
+    if pd.isna(value):
+        return ""
+    text = html.escape(str(value))
+    return text.replace(";", "; ") if column in ("source", "paragraph") else text
 
 
 def ledger_html(claims: pd.DataFrame) -> HTML:
@@ -51,10 +64,10 @@ def ledger_html(claims: pd.DataFrame) -> HTML:
     head = "".join(f'<th scope="col">{title}</th>' for title in COLUMNS.values())
     rows = []
     for claim in claims.itertuples():
-        cells = "".join(f"<td>{_cell(getattr(claim, column))}</td>" for column in COLUMNS)
+        cells = "".join(f"<td>{_cell(getattr(claim, column), column)}</td>" for column in COLUMNS)
         rows.append(f'<tr data-theme="{html.escape(claim.theme)}" '
                     f'data-verdict="{html.escape(claim.verdict)}">{cells}</tr>')
     table = (f'<table class="ledger"><caption>The article\'s quantitative claims, as printed and '
              f'as meant, with the verdict of the data</caption><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table>')
-    return HTML(f'<div class="ledger-widget">{controls}{table}{SCRIPT}</div>')
+    return HTML(f'<div class="ledger-widget">{STYLE}{controls}{table}{SCRIPT}</div>')
