@@ -11,7 +11,7 @@ LAB_PORT ?= 8888
 BOOK   := _build/html
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: help venv book test check-stripped lint validate unit notebooks browser lab serve bench clean
+.PHONY: help venv book test check-stripped lint validate unit notebooks rebuild browser lab serve bench clean
 
 help:
 	@echo "make book   build the HTML book into $(BOOK) (every notebook executed)"
@@ -34,7 +34,7 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "The book is at $(CURDIR)/$(BOOK)/index.html (make serve to read it over HTTP)"
 
-test: $(STAMP) check-stripped lint validate unit notebooks book browser
+test: $(STAMP) check-stripped lint validate unit notebooks rebuild book browser
 
 check-stripped: $(STAMP)
 	$(BIN)/nbstripout --verify --keep-id notebooks/*.ipynb
@@ -46,7 +46,10 @@ validate: $(STAMP)
 	$(BIN)/frictionless validate data/datapackage.json
 
 unit: $(STAMP)
-	$(BIN)/pytest tests -m "not book"
+	$(BIN)/pytest tests -m "not book and not rebuild"
+
+rebuild: $(STAMP)
+	$(BIN)/pytest tests -m rebuild
 
 # Executed as the book build executes them (the offline bundle is served by the book, not output).
 notebooks: $(STAMP)

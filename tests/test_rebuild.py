@@ -1,0 +1,107 @@
+"""Builds of a copy of the book: data-aware re-execution, reproducibility, failing chapters.
+
+Each check builds the book (or a part of it) in a temporary copy of the project, so the real
+``_build`` is left alone. They run after the unit tests in ``make test`` (marker ``rebuild``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.rebuild
+
+ROOT = Path(__file__).resolve().parent.parent
+JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
+COPIED = ["_config.yml", "_toc.yml", "_ext", "_templates", "data", "jingjinji", "notebooks"]
+EXECUTED = "Executing notebook"
+#: A small book: the data appendix alone reads every table of the package.
+TOC = "format: jb-book\nroot: notebooks/06_data\n"
+
+
+def _copy_project(target: Path, toc: str = TOC) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    (target / "_toc.yml").write_text(toc, encoding="utf-8")
+    return target
+
+
+def _build(project: Path) -> subprocess.CompletedProcess:
+    """Build the copy; its own ``jingjinji`` (and so its own ``data/``) comes first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(project)}
+    return subprocess.run([JUPYTER_BOOK, "build", str(project), "-W", "-n", "--keep-going"],
+                          capture_output=True, text=True, cwd=project, env=env)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = _copy_project(tmp_path_factory.mktemp("book"))
+    result = _build(project)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert EXECUTED in result.stdout + result.stderr
+    return project
+
+
+def _page(project: Path) -> str:
+    return (project / "_build" / "html" / "notebooks" / "06_data.html").read_text("utf-8")
+
+
+def test_unchanged_inputs_reuse_the_executed_notebooks(built):
+    result = _build(built)
+    assert result.returncode == 0
+    assert EXECUTED not in result.stdout + result.stderr
+
+
+def test_changed_data_re_executes_and_shows_the_change(built):
+    sources = built / "data" / "sources.csv"
+    rows = list(csv.reader(sources.open(encoding="utf-8")))
+    rows.append(["zz_rebuild_probe", "Probe publisher", "Probe document", "2024", "", "nowhere",
+                 "nowhere", ""])
+    with sources.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = _build(built)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert EXECUTED in result.stdout + result.stderr
+    assert "zz_rebuild_probe" in _page(built)
+
+
+UUID = re.compile(r"altair-viz-[0-9a-f]{32}|\bT_[0-9a-f]{5}|\bid=\"[0-9a-f-]{36}\"")
+
+
+def _normalised(html: str) -> str:
+    return UUID.sub("ID", html)
+
+
+def test_two_builds_from_the_same_inputs_give_the_same_page(tmp_path):
+    first = _copy_project(tmp_path / "first")
+    second = _copy_project(tmp_path / "second")
+    for project in (first, second):
+        assert _build(project).returncode == 0
+    assert _normalised(_page(first)) == _normalised(_page(second))
+
+
+def test_a_failing_cell_fails_the_build_naming_chapter_and_cell(tmp_path):
+    project = _copy_project(tmp_path / "broken")
+    notebook_path = project / "notebooks" / "06_data.ipynb"
+    notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
+    notebook["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "broken",
+                                 "metadata": {}, "outputs": [],
+                                 "source": "raise RuntimeError('deliberately broken cell')"})
+    notebook_path.write_text(json.dumps(notebook), encoding="utf-8")
+    result = _build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "06_data" in output and "deliberately broken cell" in output
