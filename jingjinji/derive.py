@@ -8,7 +8,8 @@ from jingjinji.data import DataPackage
 
 #: Multipliers that turn each unit into plain numbers (persons, CNY, ...).
 UNIT_SCALE = {"10,000 persons": 1e4, "100 million CNY": 1e8, "CNY": 1.0, "km": 1.0,
-              "km per 10,000 residents": 1e-4}
+              "beds": 1.0, "persons": 1.0, "km per 10,000 residents": 1e-4,
+              "per 1,000 residents": 1e-3}
 
 
 def per_capita(package: DataPackage, indicator: str, regions: list[str], *,
