@@ -34,7 +34,9 @@ def indicators_markdown(package: DataPackage) -> Markdown:
     for i in package.indicators.itertuples():
         if i.indicator in counts.index:
             have = counts.loc[i.indicator]
-            found = f"{have['values']} values for {have['regions']} regions"
+            values, regions = int(have["values"]), int(have["regions"])
+            found = (f"{values} value{'s' if values != 1 else ''} for {regions} "
+                     f"region{'s' if regions != 1 else ''}")
         else:
             found = "no values yet"
         items.append(f"- `{i.indicator}` — **{i.name}** ({i.unit}; {i.theme}). "

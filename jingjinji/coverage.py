@@ -64,14 +64,17 @@ def coverage_chart(package: DataPackage, *, title: str, description: str) -> alt
     obs = package.observations.merge(package.regions[["region", "name_en"]], on="region")
     obs = obs.merge(package.indicators[["indicator", "name", "unit"]], on="indicator")
     obs["row"] = obs["name"] + " — " + obs["name_en"]
+    order = {name: i for i, name in enumerate(package.indicators["indicator"])}
+    obs = obs.assign(order=obs["indicator"].map(order) * 100 + obs["region"].rank(method="dense"))
+    obs = obs[["row", "order", "year", "value", "unit", "status", "source"]]
     rows = obs["row"].nunique()
     chart = alt.Chart(obs).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("year:O", title=None),
-        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField("indicator")),
+        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField("order")),
         color=alt.Color("status:N", title="Status",
                         scale=alt.Scale(domain=["reported", "derived", "revised"],
                                         range=["#0072B2", "#E69F00", "#CC79A7"])),
-        tooltip=[alt.Tooltip("name:N", title="Indicator"), alt.Tooltip("name_en:N", title="Region"),
+        tooltip=[alt.Tooltip("row:N", title="Indicator — region"),
                  alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:Q", title="Value"),
                  alt.Tooltip("unit:N", title="Unit"), alt.Tooltip("source:N", title="Source id")],
     ).properties(width=WIDTH, height=max(60, 16 * rows))
