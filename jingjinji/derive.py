@@ -101,3 +101,15 @@ def share_of_sum(package: DataPackage, part: str, parts: list[str], regions: lis
     return merged.assign(value=merged["value"] / merged["value_total"] * 100, unit="%",
                          name=name, status="derived", indicator=f"{part}_share",
                          note=f"{part} ÷ ({' + '.join(parts)}) × 100")[top.columns]
+
+
+def per_thousand(package: DataPackage, total: str, reported: str, regions: list[str], *,
+                 name: str) -> pd.DataFrame:
+    """``reported`` per-1,000 values, completed where missing by ``total`` ÷ population × 1,000.
+
+    The derived rows keep the reported indicator's id and unit, with status ``derived``.
+    """
+    unit = package.indicators.set_index("indicator").loc[reported, "unit"]
+    derived = per_capita(package, total, regions, unit="per 1,000 residents", name=name)
+    return prefer_reported(package.series(reported, regions),
+                           derived.assign(unit=unit, indicator=reported))

@@ -112,3 +112,14 @@ def test_gap_table_names_missing_years(package):
     table = coverage.gap_table(package)
     assert list(table.columns) == ["Beijing", "Tianjin", "Hebei", "China"]
     assert set(table.index) == set(package.indicators["indicator"])
+
+
+def test_per_thousand_completes_reported_values_with_derived_ones(package):
+    from jingjinji import derive
+
+    beds = derive.per_thousand(package, "hospital_beds", "beds_per_1000", ["CN-BJ", "CN-TJ"],
+                               name="Beds")
+    by_key = beds.set_index(["region", "year"])
+    assert by_key.loc[("CN-BJ", 2015), "status"] == "reported"
+    assert by_key.loc[("CN-BJ", 2013), "status"] == "derived"
+    assert (beds["indicator"] == "beds_per_1000").all() and (beds["unit"] == "beds").all()
