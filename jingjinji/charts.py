@@ -32,9 +32,10 @@ THEME_COLORS: dict[str, str] = {
     "transport": "#E69F00",
 }
 FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', sans-serif"
-WIDTH = 560
-SOURCE_WRAP = 110
-TITLE_WRAP = 70
+#: Charts take the width of the page's text column (Vega-Lite "container" sizing).
+WIDTH = "container"
+SOURCE_WRAP = 56
+TITLE_WRAP = 44
 FULL_SOURCES = 3
 STATUS_SHAPES = {"reported": "circle", "derived": "diamond", "revised": "square"}
 MAX_PUBLISHERS = 4
@@ -46,13 +47,15 @@ def jingjinji_theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
             "font": FONT,
-            "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
-            "title": {"fontSize": 15, "fontWeight": 600, "anchor": "start", "subtitleFontSize": 11,
+            "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
+            "autosize": {"type": "fit-x", "contains": "padding"},
+            "title": {"fontSize": 14, "fontWeight": 600, "anchor": "start", "subtitleFontSize": 10,
                       "subtitleColor": "#444444", "subtitlePadding": 6, "offset": 12},
             "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6",
                      "domainColor": "#888888", "tickColor": "#888888", "labelColor": "#333333",
                      "titleColor": "#333333"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "top"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "top",
+                       "direction": "vertical", "labelLimit": 260},
             "line": {"strokeWidth": 2.5},
             "point": {"size": 45, "filled": True},
             "background": "white",
@@ -130,7 +133,7 @@ def _line_color(package: DataPackage, series: pd.DataFrame) -> alt.Color:
     if series["indicator"].nunique() > 1:
         names = list(dict.fromkeys(series["name"]))
         palette = [REGION_COLORS[series["region"].iloc[0]], "#56B4E9", "#E69F00", "#CC79A7"]
-        return alt.Color("name:N", title=None, legend=alt.Legend(labelLimit=420, columns=1),
+        return alt.Color("name:N", title=None, legend=alt.Legend(labelLimit=300, columns=1),
                          scale=alt.Scale(domain=names, range=palette[: len(names)]))
     regions = [r for r in REGION_COLORS if r in set(series["region"])]
     regions += sorted(set(series["region"]) - set(regions))
@@ -260,7 +263,7 @@ def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str, descr
                  alt.Tooltip("document:N", title="Source")])
     bars = base.mark_bar(color=REGION_COLORS["CN-HE"])
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="value:Q")
-    chart = alt.layer(bars, labels).properties(width=WIDTH - 100, height=24 * len(data))
+    chart = alt.layer(bars, labels).properties(width=WIDTH, height=24 * len(data))
     return finish(chart, package, title=title, description=description,
                   sources=_source_ids(series), subtitle=subtitle)
 

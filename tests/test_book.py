@@ -175,3 +175,29 @@ def test_book_opens_from_disk_with_charts(browser):
         tab.goto(page.as_uri(), wait_until="load")
         tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
         tab.close()
+
+
+FITS = """() => {
+  const page = document.documentElement.scrollWidth <= window.innerWidth + 1;
+  const charts = Array.from(document.querySelectorAll('.vega-embed')).filter(
+    e => e.getBoundingClientRect().right > window.innerWidth + 1).length;
+  return {page, overflowing: charts};
+}"""
+
+
+@pytest.mark.parametrize("page", [str(p.relative_to(SITE)) for p in _chapter_pages()]
+                         if (SITE / "index.html").exists() else [])
+def test_charts_fit_a_small_screen(browser, server, page, tmp_path_factory):
+    """At 390 px the page does not scroll sideways and every chart fits (screenshot kept)."""
+    tab = browser.new_page(viewport={"width": 390, "height": 844})
+    tab.goto(f"{server}/{page}", wait_until="load")
+    expected = _chart_count(SITE / page)
+    if expected:
+        tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
+    fits = tab.evaluate(FITS)
+    shots = tmp_path_factory.getbasetemp() / "screenshots"
+    shots.mkdir(exist_ok=True)
+    tab.screenshot(path=str(shots / (Path(page).stem + "-390.png")), full_page=True)
+    tab.close()
+    assert fits["page"], f"{page} scrolls sideways at 390 px"
+    assert fits["overflowing"] == 0, f"{page}: {fits['overflowing']} charts wider than 390 px"
