@@ -7,12 +7,15 @@ package, pandas and altair); cold build ≤ 60 s; no-change rebuild ≤ 15 s; a 
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import platform
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from importlib.metadata import version
 from pathlib import Path
@@ -20,6 +23,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from jingjinji.browser import CHROMIUM_FLAGS, DRAWN, chromium_path
 from jingjinji.offline import BOOK_BUILD_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +79,37 @@ def page_weights() -> list[dict[str, object]]:
     return pages
 
 
+TRANSFER = """() => performance.getEntriesByType('navigation').concat(
+  performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)"""
+
+
+def browser_timings(pages: list[dict[str, object]]) -> None:
+    """Add each page's transferred bytes and time to all charts drawn (headless Chromium)."""
+    executable = chromium_path()
+    if executable is None:
+        return
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        for page in pages:
+            tab = browser.new_page()
+            tab.goto(f"{base}/{page['page']}", wait_until="load")
+            if page["charts"]:
+                tab.wait_for_function(f"n => {DRAWN} >= n", arg=page["charts"], timeout=30000)
+                page["charts_drawn_s"] = round(tab.evaluate("performance.now()") / 1000, 2)
+            tab.wait_for_load_state("networkidle")
+            page["transferred_kb"] = round(tab.evaluate(TRANSFER) / 1024, 1)
+            tab.close()
+        browser.close()
+    httpd.shutdown()
+
+
 def machine() -> dict[str, object]:
     return {"python": platform.python_version(), "platform": platform.platform(),
             "cpus": os.cpu_count(),
@@ -93,9 +128,13 @@ def markdown(report: dict) -> str:
         f"| ratio | {t['ratio']:.2f} | ≤ 1.5 |",
         f"| cold book build (s) | {t['cold_build']:.1f} | ≤ 60 |",
         f"| no-change rebuild (s) | {t['rebuild']:.1f} | ≤ 15 |",
-        "", "| page | own HTML (KB) | charts | loads Vega bundle |", "|---|---|---|---|"]
-    lines += [f"| {p['page']} | {p['html_kb']} | {p['charts']} | {p['loads_bundle']} |"
+        "", "| page | own HTML (KB) | transferred (KB) | charts | all drawn after (s) | "
+        "loads Vega bundle |", "|---|---|---|---|---|---|"]
+    lines += [f"| {p['page']} | {p['html_kb']} | {p.get('transferred_kb', '–')} | "
+              f"{p['charts']} | {p.get('charts_drawn_s', '–')} | {p['loads_bundle']} |"
               for p in report["pages"]]
+    lines += ["", "Budgets: a chapter page ≤ 400 KB of its own HTML; every chart drawn ≤ 2 s "
+              "after the page loads; the bundle only on chart pages."]
     lines += ["", "Per chapter (s): " + ", ".join(
         f"{k} {v:.1f}" for k, v in report["times"]["notebooks"].items())]
     return "\n".join(lines) + "\n"
@@ -107,11 +146,13 @@ def main() -> None:
     cold = build_time(clean=True)
     rebuild = build_time(clean=False)
     total = sum(notebooks.values())
+    pages = page_weights()
+    browser_timings(pages)
     report = {
         "machine": machine(),
         "times": {"notebooks": notebooks, "notebooks_total": total, "kernels": len(notebooks),
                   "floor": floor, "ratio": total / floor, "cold_build": cold, "rebuild": rebuild},
-        "pages": page_weights(),
+        "pages": pages,
     }
     (REPORT / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     text = markdown(report)

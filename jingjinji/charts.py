@@ -141,9 +141,13 @@ def _line_color(package: DataPackage, series: pd.DataFrame) -> alt.Color:
 
 
 def _rules(rules: pd.DataFrame, domain: tuple[float, float], dash: list[int],
-           top: int) -> alt.LayerChart:
-    """Vertical rules at fractional years ``x``, labels staggered from ``top`` pixels down."""
-    rules = rules.sort_values("x").reset_index(drop=True)
+           top: int) -> alt.LayerChart | None:
+    """Vertical rules at fractional years ``x`` inside ``domain`` (None if there are none),
+    labels staggered from ``top`` pixels down."""
+    inside = rules["x"].between(*domain)
+    if not inside.any():
+        return None
+    rules = rules[inside].sort_values("x").reset_index(drop=True)
     rules["offset"] = top + 12 * (rules.index % 3)
     base = alt.Chart(rules).encode(
         x=alt.X("x:Q", scale=alt.Scale(domain=list(domain))),
@@ -157,7 +161,7 @@ def _rules(rules: pd.DataFrame, domain: tuple[float, float], dash: list[int],
 
 
 def event_rules(package: DataPackage, labels: Iterable[str],
-                domain: tuple[float, float]) -> alt.LayerChart:
+                domain: tuple[float, float]) -> alt.LayerChart | None:
     """Dashed rules at the dates of the named events (events.csv), over a chart's x range."""
     events = package.events[package.events["label"].isin(list(labels))]
     if events.empty:
@@ -169,7 +173,8 @@ def event_rules(package: DataPackage, labels: Iterable[str],
     return _rules(rules, domain, dash=[3, 3], top=2)
 
 
-def break_rules(breaks: dict[float, str], domain: tuple[float, float]) -> alt.LayerChart:
+def break_rules(breaks: dict[float, str],
+                domain: tuple[float, float]) -> alt.LayerChart | None:
     """Dotted rules marking series breaks: {fractional year: 'label: what changed'}."""
     rules = pd.DataFrame({"x": list(breaks),
                           "label": [text.split(":")[0] for text in breaks.values()],
@@ -216,10 +221,9 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str, descr
         strokeDash=[2, 4], strokeWidth=1.2, opacity=0.6)
     layers = [bridge, base.mark_line(invalid="break-paths-show-domains"),
               base.mark_point(size=55, filled=True).encode(shape=shape, tooltip=tooltip)]
-    if events:
-        layers.insert(0, event_rules(package, events, domain))
-    if breaks:
-        layers.insert(0, break_rules(breaks, domain))
+    rules = [event_rules(package, events, domain) if events else None,
+             break_rules(breaks, domain) if breaks else None]
+    layers = [r for r in rules if r is not None] + layers
     chart = alt.layer(*layers).properties(width=WIDTH, height=height)
     return finish(chart, package, title=title, description=description,
                   sources=_source_ids(series), subtitle=subtitle)

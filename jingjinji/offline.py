@@ -28,18 +28,27 @@ def vega_versions() -> dict[str, str]:
     }
 
 
-#: Gives the chart's actions menu (an icon-only <summary>) an accessible name.
+#: After each chart is drawn: name its actions menu (an icon-only <summary>) for assistive
+#: technology, and show the chart's description as a visible caption below it.
 LABEL_ACTIONS = """(function () {
   var embed = window.vegaEmbed;
-  function label(el) {
+  function finish(el, spec) {
     var root = typeof el === "string" ? document.querySelector(el) : el;
-    var summary = root && root.querySelector("details > summary");
+    if (!root) { return; }
+    var summary = root.querySelector("details > summary");
     if (summary) {
       summary.setAttribute("aria-label", "Chart menu: save as SVG or PNG, view source");
     }
+    var next = root.nextElementSibling;
+    if (spec && spec.description && !(next && next.className === "chart-caption")) {
+      var caption = document.createElement("p");
+      caption.className = "chart-caption";
+      caption.textContent = spec.description;
+      root.insertAdjacentElement("afterend", caption);
+    }
   }
   window.vegaEmbed = Object.assign(function (el, spec, opt) {
-    return embed(el, spec, opt).then(function (result) { label(el); return result; });
+    return embed(el, spec, opt).then(function (result) { finish(el, spec); return result; });
   }, embed);
 })();
 """

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-quic"]
-#: JavaScript counting the charts Vega has drawn on a page.
-DRAWN = "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas.marks').length"
+from jingjinji.browser import CHROMIUM_FLAGS, DRAWN, chromium_path
+
+CHROMIUM = chromium_path()
+__all__ = ["CHROMIUM_FLAGS", "DRAWN"]
 
 
 @pytest.fixture(scope="module")

@@ -201,3 +201,16 @@ def test_charts_fit_a_small_screen(browser, server, page, tmp_path_factory):
     tab.close()
     assert fits["page"], f"{page} scrolls sideways at 390 px"
     assert fits["overflowing"] == 0, f"{page}: {fits['overflowing']} charts wider than 390 px"
+
+
+def test_every_chart_has_a_visible_caption(browser, server):
+    for page in _chapter_pages():
+        expected = _chart_count(page)
+        if not expected:
+            continue
+        tab = browser.new_page()
+        tab.goto(f"{server}/{page.relative_to(SITE)}", wait_until="load")
+        tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
+        captions = tab.evaluate("document.querySelectorAll('p.chart-caption').length")
+        tab.close()
+        assert captions == expected, f"{page.name}: {captions} captions for {expected} charts"

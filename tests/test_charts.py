@@ -123,3 +123,14 @@ def test_per_thousand_completes_reported_values_with_derived_ones(package):
     assert by_key.loc[("CN-BJ", 2015), "status"] == "reported"
     assert by_key.loc[("CN-BJ", 2013), "status"] == "derived"
     assert (beds["indicator"] == "beds_per_1000").all() and (beds["unit"] == "beds").all()
+
+
+def test_rules_outside_the_years_shown_are_left_out(package):
+    obs = pd.DataFrame({
+        "indicator": "population", "region": "CN-HE", "year": [2013, 2014], "value": [1.0, 2.0],
+        "source": "geonames", "status": "reported", "note": None,
+    })
+    test_package = dataclasses.replace(package, observations=obs)
+    spec = _spec(charts.time_series(test_package, test_package.series("population"), title="t",
+                                    description="d", events=["Beijing–Xiong'an expressway"]))
+    assert all(layer.get("mark", {}).get("type") != "rule" for layer in spec["layer"])

@@ -172,3 +172,52 @@ def test_bom_and_windows_line_ends_are_accepted(data_copy):
     text = path.read_text(encoding="utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     assert len(jj.load(data_copy).events) == len(jj.load().events)
+
+
+TABLE_FILES = ["regions.csv", "indicators.csv", "sources.csv", "observations.csv", "events.csv",
+               "claims.csv"]
+
+
+def _last_record(path: Path) -> str:
+    return path.read_text(encoding="utf-8").rstrip("\n").split("\n")[-1]
+
+
+@pytest.mark.parametrize("file", TABLE_FILES)
+def test_every_table_rejects_a_duplicated_row(data_copy, file):
+    path = data_copy / file
+    if file == "observations.csv" and len(path.read_text(encoding="utf-8").splitlines()) < 2:
+        pytest.skip("no observations")
+    _append(path, _last_record(path))
+    with pytest.raises(jj.DataError, match="duplicate key") as raised:
+        jj.load(data_copy)
+    assert raised.value.file == file
+
+
+@pytest.mark.parametrize("file", TABLE_FILES)
+def test_every_table_rejects_a_truncated_file(data_copy, file):
+    path = data_copy / file
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text[: text.rfind(",")], encoding="utf-8")
+    with pytest.raises(jj.DataError) as raised:
+        jj.load(data_copy)
+    assert raised.value.file == file and raised.value.line is not None
+
+
+@pytest.mark.parametrize("file", TABLE_FILES)
+def test_every_table_rejects_stray_whitespace(data_copy, file):
+    path = data_copy / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = " " + lines[1]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(jj.DataError, match="stray whitespace") as raised:
+        jj.load(data_copy)
+    assert raised.value.file == file and raised.value.line == 2
+
+
+@pytest.mark.parametrize("file", TABLE_FILES)
+def test_every_table_accepts_a_bom_and_windows_line_ends(data_copy, file):
+    path = data_copy / file
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    table = file.removesuffix(".csv")
+    assert len(getattr(jj.load(data_copy), table)) == len(getattr(jj.load(), table))
