@@ -133,4 +133,8 @@ def test_rules_outside_the_years_shown_are_left_out(package):
     test_package = dataclasses.replace(package, observations=obs)
     spec = _spec(charts.time_series(test_package, test_package.series("population"), title="t",
                                     description="d", events=["Beijing–Xiong'an expressway"]))
-    assert all(layer.get("mark", {}).get("type") != "rule" for layer in spec["layer"])
+    assert '"rule"' not in json.dumps(spec)
+    with_rule = _spec(charts.time_series(test_package, test_package.series("population"),
+                                         title="t", description="d",
+                                         events=["Strategy launched"]))
+    assert '"rule"' in json.dumps(with_rule)
