@@ -79,6 +79,11 @@ def page_weights() -> list[dict[str, object]]:
     return pages
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 TRANSFER = """() => performance.getEntriesByType('navigation').concat(
   performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)"""
 
@@ -90,8 +95,7 @@ def browser_timings(pages: list[dict[str, object]]) -> None:
         return
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(SITE))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
