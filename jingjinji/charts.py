@@ -130,7 +130,7 @@ def _with_gaps(series: pd.DataFrame) -> pd.DataFrame:
 
 def _line_color(package: DataPackage, series: pd.DataFrame) -> alt.Color:
     """Colour by region (the book's fixed colours), or by indicator for one region."""
-    if series["indicator"].nunique() > 1:
+    if series["indicator"].nunique() > 1 and series["region"].nunique() == 1:
         names = list(dict.fromkeys(series["name"]))
         palette = [REGION_COLORS[series["region"].iloc[0]], "#56B4E9", "#E69F00", "#CC79A7"]
         return alt.Color("name:N", title=None, legend=alt.Legend(labelLimit=300, columns=1),
@@ -192,7 +192,8 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str, descr
                 events: Iterable[str] = (), breaks: dict[float, str] | None = None,
                 subtitle: str | None = None, height: int = 300,
                 zero: bool = True) -> alt.TopLevelMixin:
-    """Lines over time, one per region (or per indicator for one region).
+    """Lines over time, one per region and indicator, coloured by region (or by indicator for
+    one region).
 
     ``series`` is ``package.series(...)`` or a derived frame of the same shape. A missing year
     breaks the solid line; a thin dotted line bridges the gap so that it reads as a gap, not as
@@ -213,7 +214,8 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str, descr
                alt.Tooltip("value:Q", title=f"Value ({unit})", format=",.4~r"),
                alt.Tooltip("status:N", title="Status"), alt.Tooltip("note:N", title="Note"),
                alt.Tooltip("document:N", title="Source")]
-    base = alt.Chart(data).encode(x=x, y=y, color=_line_color(package, series))
+    base = alt.Chart(data).encode(x=x, y=y, color=_line_color(package, series),
+                                  detail="indicator:N")
     statuses = [s for s in STATUS_SHAPES if s in set(series["status"])]
     shape = alt.Shape("status:N", title="Status",
                       scale=alt.Scale(domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]))
