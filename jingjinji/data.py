@@ -79,10 +79,15 @@ def _read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
                         line=line) from None
     if not text.strip():
         raise DataError(name, "file is empty (a header row is required)")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records, start = [], 1
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        for record in reader:
+            records.append(record)
+            start = reader.line_num + 1
     except csv.Error as err:
-        raise DataError(name, f"malformed CSV: {err}") from None
+        raise DataError(name, f"malformed CSV in the record starting here: {err} "
+                              "(an unclosed quote?)", line=start) from None
     return records[0], records[1:]
 
 
@@ -206,6 +211,15 @@ def _check_listed_sources(records: list[dict[str, Any]], known: set[str]) -> Non
                                 line=number, column="source")
 
 
+def _check_paired(name: str, records: list[dict[str, Any]], value: str, source: str) -> None:
+    """A value column and its source column are filled together or left empty together."""
+    for number, record in enumerate(records, start=2):
+        if (record[value] is None) != (record[source] is None):
+            empty, filled = (value, source) if record[value] is None else (source, value)
+            raise DataError(name, f"{empty} is empty but {filled} is given; "
+                                  "give both or neither", line=number, column=empty)
+
+
 def _check_value_ranges(observations: list[dict[str, Any]],
                         indicators: list[dict[str, Any]]) -> None:
     bounds = {i["indicator"]: (i["minimum"], i["maximum"]) for i in indicators}
@@ -272,6 +286,7 @@ def load(data_dir: Path | str | None = None) -> DataPackage:
     for table in TABLES:
         _check_foreign_keys(resources[table]["path"], records[table], resources[table], records)
     _check_listed_sources(records["claims"], {s["source"] for s in records["sources"]})
+    _check_paired("regions.csv", records["regions"], "area_km2", "area_source")
     _check_value_ranges(records["observations"], records["indicators"])
     frames = {t: _frame(records[t], resources[t]["schema"]["fields"]) for t in TABLES}
     return DataPackage(**frames, descriptor=descriptor)

@@ -9,6 +9,7 @@ from jingjinji.data import DataPackage
 #: Multipliers that turn each unit into plain numbers (persons, CNY, ...).
 UNIT_SCALE = {"10,000 persons": 1e4, "100 million CNY": 1e8, "CNY": 1.0, "km": 1.0,
               "beds": 1.0, "persons": 1.0, "km per 10,000 residents": 1e-4,
+              "km per 100 km²": 1e-2,
               "per 1,000 residents": 1e-3}
 
 
@@ -29,6 +30,29 @@ def per_capita(package: DataPackage, indicator: str, regions: list[str], *,
     merged["name"] = name or f"{merged['name'].iloc[0]} per resident"
     merged["unit"] = unit
     merged["indicator"] = f"{indicator}_per_resident"
+    return merged[top.columns].reset_index(drop=True)
+
+
+def per_area(package: DataPackage, indicator: str, regions: list[str], *,
+             unit: str = "km per 100 km²", name: str | None = None) -> pd.DataFrame:
+    """``indicator`` divided by the region's land area (``regions.csv``), in the series' shape.
+
+    Raises ``ValueError`` naming any region that has no area in ``regions.csv``.
+    """
+    areas = package.regions.set_index("region").loc[regions, ["area_km2", "area_source"]]
+    missing = areas.index[areas["area_km2"].isna()].tolist()
+    if missing:
+        raise ValueError(f"no land area in regions.csv for {', '.join(missing)}")
+    top = package.series(indicator, regions)
+    merged = top.merge(areas, left_on="region", right_index=True)
+    scale = UNIT_SCALE[merged["unit"].iloc[0]] / UNIT_SCALE[unit]
+    merged["value"] = merged["value"] / merged["area_km2"] * scale
+    merged["source"] = merged["source"] + ";" + merged["area_source"]
+    merged["status"] = "derived"
+    merged["note"] = f"{indicator} ÷ land area (regions.csv)"
+    merged["name"] = name or f"{merged['name'].iloc[0]} per area"
+    merged["unit"] = unit
+    merged["indicator"] = f"{indicator}_per_area"
     return merged[top.columns].reset_index(drop=True)
 
 

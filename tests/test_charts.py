@@ -125,6 +125,19 @@ def test_per_thousand_completes_reported_values_with_derived_ones(package):
     assert (beds["indicator"] == "beds_per_1000").all() and (beds["unit"] == "beds").all()
 
 
+def test_per_area_divides_by_the_cited_land_area(package):
+    from jingjinji import derive
+
+    density = derive.per_area(package, "expressway_length", ["CN-BJ"]).set_index("year")
+    length = package.series("expressway_length", ["CN-BJ"]).set_index("year")["value"]
+    area = package.regions.set_index("region").loc["CN-BJ", "area_km2"]
+    assert density.loc[2019, "value"] == pytest.approx(length[2019] / area * 100)
+    assert density.loc[2019, "source"].endswith(";beijing_gov_overview")
+    assert (density["status"] == "derived").all()
+    with pytest.raises(ValueError, match="no land area in regions.csv for 130100"):
+        derive.per_area(package, "expressway_length", ["130100"])
+
+
 def test_rules_outside_the_years_shown_are_left_out(package):
     obs = pd.DataFrame({
         "indicator": "population", "region": "CN-HE", "year": [2013, 2014], "value": [1.0, 2.0],

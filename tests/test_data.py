@@ -148,6 +148,12 @@ CORRUPTIONS = {
     "confirmed claim without a source": (lambda d: _edit(
         d / "claims.csv", ",cns_2024_05_21_hebei_air;hebei_eed_2023_06_02_bulletin_2022", ","),
         "claims.csv", "source", "needs a source"),
+    "area without a source": (lambda d: _edit(d / "regions.csv", ",11916.85,tianjin_gov_overview",
+                                              ",11916.85,"), "regions.csv", "area_source",
+                              "area_source is empty but area_km2 is given"),
+    "area source without an area": (lambda d: _edit(d / "regions.csv", ",11916.85,", ",,"),
+                                    "regions.csv", "area_km2",
+                                    "area_km2 is empty but area_source is given"),
     "broken descriptor": (lambda d: (d / "datapackage.json").write_text("{"),
                           "datapackage.json", None, "not valid JSON"),
 }
