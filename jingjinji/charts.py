@@ -24,6 +24,9 @@ REGION_COLORS: dict[str, str] = {
     "CN-HE": "#009E73",
     "CN": "#555555",
 }
+#: Colours for Hebei's cities and Xiong'an, given out in the order of regions.csv.
+CITY_COLORS: tuple[str, ...] = ("#E69F00", "#56B4E9", "#CC79A7", "#8C564B", "#9467BD", "#17BECF",
+                                "#BCBD22", "#E377C2", "#000000", "#AD8F00", "#6A3D9A", "#B15928")
 THEME_COLORS: dict[str, str] = {
     "overview": "#555555",
     "ecology": "#009E73",
@@ -63,12 +66,20 @@ def jingjinji_theme() -> alt.theme.ThemeConfig:
     }
 
 
+def region_color(package: DataPackage, region: str) -> str:
+    """The region's fixed colour: its own for China and the provinces, else a city colour."""
+    if region in REGION_COLORS:
+        return REGION_COLORS[region]
+    cities = [r for r in package.regions["region"] if r not in REGION_COLORS]
+    return CITY_COLORS[cities.index(region) % len(CITY_COLORS)]
+
+
 def region_scale(package: DataPackage, regions: Iterable[str]) -> alt.Scale:
     """A colour scale over the regions' English names, in the book's fixed colours."""
     names = package.regions.set_index("region")["name_en"]
     regions = list(regions)
     return alt.Scale(domain=[names[r] for r in regions],
-                     range=[REGION_COLORS.get(r, REGION_COLORS["CN-HE"]) for r in regions])
+                     range=[region_color(package, r) for r in regions])
 
 
 def _short_publisher(publisher: str) -> str:

@@ -27,8 +27,9 @@ def test_theme_is_registered_and_active():
     assert alt.theme.active == "jingjinji"
 
 
-def test_each_region_has_one_colour():
-    assert len(set(charts.REGION_COLORS.values())) == len(charts.REGION_COLORS)
+def test_each_region_has_its_own_colour(package):
+    colours = [charts.region_color(package, r) for r in package.regions["region"]]
+    assert len(set(colours)) == len(colours)
 
 
 def test_source_line_is_generated_from_sources(package):
