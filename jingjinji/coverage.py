@@ -66,16 +66,17 @@ def coverage_chart(package: DataPackage, *, title: str, description: str) -> alt
     obs["row"] = obs["name"] + " — " + obs["name_en"]
     order = {name: i for i, name in enumerate(package.indicators["indicator"])}
     obs = obs.assign(order=obs["indicator"].map(order) * 100 + obs["region"].rank(method="dense"))
-    obs = obs[["row", "order", "year", "value", "unit", "status", "source"]]
-    rows = obs["row"].nunique()
+    rows = list(dict.fromkeys(obs.sort_values("order")["row"]))
+    obs["value"] = [f"{v:,.6g} {u}" for v, u in zip(obs["value"], obs["unit"], strict=True)]
+    obs = obs[["row", "year", "value", "status", "source"]]
     chart = alt.Chart(obs).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("year:O", title=None),
-        y=alt.Y("row:N", title=None, sort=alt.EncodingSortField("order")),
+        y=alt.Y("row:N", title=None, sort=rows),
         color=alt.Color("status:N", title="Status",
                         scale=alt.Scale(domain=["reported", "derived", "revised"],
                                         range=["#0072B2", "#E69F00", "#CC79A7"])),
         tooltip=[alt.Tooltip("row:N", title="Indicator — region"),
-                 alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:Q", title="Value"),
-                 alt.Tooltip("unit:N", title="Unit"), alt.Tooltip("source:N", title="Source id")],
-    ).properties(width=WIDTH, height=max(60, 16 * rows))
+                 alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:N", title="Value"),
+                 alt.Tooltip("source:N", title="Source id")],
+    ).properties(width=WIDTH, height=max(60, 16 * len(rows)))
     return finish(chart, package, title=title, description=description, sources=obs["source"])
