@@ -13,6 +13,15 @@ UNIT_SCALE = {"10,000 persons": 1e4, "100 million CNY": 1e8, "CNY": 1.0, "km": 1
               "per 1,000 residents": 1e-3}
 
 
+def _divided(top: pd.DataFrame, merged: pd.DataFrame, divisor: str, divisor_source: str, *,
+             scale: float, unit: str, name: str, indicator: str, note: str) -> pd.DataFrame:
+    """``merged``'s value over its ``divisor`` column, marked derived, in ``top``'s shape."""
+    merged["value"] = merged["value"] / merged[divisor] * scale
+    merged["source"] = merged["source"] + ";" + merged[divisor_source]
+    merged = merged.assign(status="derived", note=note, name=name, unit=unit, indicator=indicator)
+    return merged[top.columns].reset_index(drop=True)
+
+
 def per_capita(package: DataPackage, indicator: str, regions: list[str], *,
                unit: str = "CNY", name: str | None = None) -> pd.DataFrame:
     """``indicator`` divided by the year-end resident population, in the series' shape.
@@ -23,14 +32,10 @@ def per_capita(package: DataPackage, indicator: str, regions: list[str], *,
     people = package.series("population", regions)[["region", "year", "value", "source"]]
     merged = top.merge(people, on=["region", "year"], suffixes=("", "_population"))
     scale = UNIT_SCALE[merged["unit"].iloc[0]] / UNIT_SCALE["10,000 persons"] / UNIT_SCALE[unit]
-    merged["value"] = merged["value"] / merged["value_population"] * scale
-    merged["source"] = merged["source"] + ";" + merged["source_population"]
-    merged["status"] = "derived"
-    merged["note"] = f"{indicator} ÷ year-end population (population)"
-    merged["name"] = name or f"{merged['name'].iloc[0]} per resident"
-    merged["unit"] = unit
-    merged["indicator"] = f"{indicator}_per_resident"
-    return merged[top.columns].reset_index(drop=True)
+    return _divided(top, merged, "value_population", "source_population", scale=scale, unit=unit,
+                    name=name or f"{top['name'].iloc[0]} per resident",
+                    indicator=f"{indicator}_per_resident",
+                    note=f"{indicator} ÷ year-end population (population)")
 
 
 def per_area(package: DataPackage, indicator: str, regions: list[str], *,
@@ -39,21 +44,17 @@ def per_area(package: DataPackage, indicator: str, regions: list[str], *,
 
     Raises ``ValueError`` naming any region that has no area in ``regions.csv``.
     """
-    areas = package.regions.set_index("region").loc[regions, ["area_km2", "area_source"]]
+    areas = package.regions.set_index("region").reindex(regions)[["area_km2", "area_source"]]
     missing = areas.index[areas["area_km2"].isna()].tolist()
     if missing:
         raise ValueError(f"no land area in regions.csv for {', '.join(missing)}")
     top = package.series(indicator, regions)
     merged = top.merge(areas, left_on="region", right_index=True)
-    scale = UNIT_SCALE[merged["unit"].iloc[0]] / UNIT_SCALE[unit]
-    merged["value"] = merged["value"] / merged["area_km2"] * scale
-    merged["source"] = merged["source"] + ";" + merged["area_source"]
-    merged["status"] = "derived"
-    merged["note"] = f"{indicator} ÷ land area (regions.csv)"
-    merged["name"] = name or f"{merged['name'].iloc[0]} per area"
-    merged["unit"] = unit
-    merged["indicator"] = f"{indicator}_per_area"
-    return merged[top.columns].reset_index(drop=True)
+    scale = UNIT_SCALE[top["unit"].iloc[0]] / UNIT_SCALE[unit]
+    return _divided(top, merged, "area_km2", "area_source", scale=scale, unit=unit,
+                    name=name or f"{top['name'].iloc[0]} per area",
+                    indicator=f"{indicator}_per_area",
+                    note=f"{indicator} ÷ land area (regions.csv)")
 
 
 def ratio_to(series: pd.DataFrame, reference: str) -> pd.DataFrame:
