@@ -8,8 +8,26 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 LAB_PORT ?= 8888
+#: Extra JupyterLab server options: make lab LAB_OPTS="--IdentityProvider.token=abc"
+LAB_OPTS ?=
 BOOK   := _build/html
 JB_FLAGS := -W -n --keep-going
+SHELL  := /bin/bash
+# What JupyterLab adds to a notebook besides outputs: stripped by the check and the git filter.
+LAB_KEYS := cell.metadata.user_expressions cell.metadata.execution metadata.kernelspec.display_name \
+	metadata.language_info.codemirror_mode metadata.language_info.file_extension \
+	metadata.language_info.mimetype metadata.language_info.nbconvert_exporter \
+	metadata.language_info.pygments_lexer metadata.language_info.version
+STRIP  := nbstripout --keep-id --extra-keys "$(LAB_KEYS)"
+#: Each step of `make test` appends its name and wall time (ms) here; `make bench` reads it.
+TIMES  := _build/test-step-times.tsv
+
+# $(call timed,NAME,COMMAND): run COMMAND, record its wall time under NAME, keep its exit status.
+define timed
+@echo "[$(1)] $(2)"; start=$$(date +%s%N); $(2); status=$$?; mkdir -p _build; \
+printf '%s\t%s\t%s\n' "$(1)" $$(( ($$(date +%s%N) - start) / 1000000 )) $$status >> $(TIMES); \
+exit $$status
+endef
 
 .PHONY: help venv book test check-stripped lint validate unit notebooks rebuild browser lab serve bench clean
 
@@ -17,43 +35,51 @@ help:
 	@echo "make book   build the HTML book into $(BOOK) (every notebook executed)"
 	@echo "make test   every check: stripped notebooks, lint, data package, unit tests,"
 	@echo "            executed notebooks, the book built with -W, the built book in Chromium"
-	@echo "make lab    JupyterLab on $(HOST):$(LAB_PORT)"
+	@echo "            (independent steps run side by side with make -j2 test)"
+	@echo "make lab    JupyterLab on $(HOST):$(LAB_PORT) (extra server options: LAB_OPTS=...)"
 	@echo "make serve  serve the built book on $(HOST):$(PORT)"
 	@echo "make bench  measure build and execution times and page weights (bench/report.*)"
 	@echo "make clean  remove the built book and caches (keeps .venv)"
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml jupyter-config/*.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	git config filter.nbstripout.clean '$(CURDIR)/$(BIN)/$(STRIP)' && \
+	git config filter.nbstripout.smudge cat && git config filter.nbstripout.required true && \
+	echo "nbstripout installed as a git filter (.gitattributes): outputs never reach a commit"; fi
+	install -D -m 644 jupyter-config/jupyter_server_config.json \
+		$(VENV)/etc/jupyter/jupyter_server_config.json
+	install -D -m 644 jupyter-config/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $(STAMP)
 
 venv: $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	$(call timed,book,$(BIN)/jupyter-book build . $(JB_FLAGS))
 	@echo "The book is at $(CURDIR)/$(BOOK)/index.html (make serve to read it over HTTP)"
 
+# Independent steps run side by side under `make -j2 test`; the browser step needs the book.
 test: $(STAMP) check-stripped lint validate unit notebooks rebuild book browser
 
 check-stripped: $(STAMP)
-	$(BIN)/nbstripout --verify --keep-id notebooks/*.ipynb
+	$(call timed,check-stripped,tools/check-stripped $(CURDIR)/$(BIN)/$(STRIP))
 
 lint: $(STAMP)
-	$(BIN)/ruff check jingjinji _ext tests bench
+	$(call timed,lint,$(BIN)/ruff check jingjinji _ext tests bench notebooks)
 
 validate: $(STAMP)
-	$(BIN)/frictionless validate data/datapackage.json
+	$(call timed,validate,$(BIN)/frictionless validate data/datapackage.json)
 
 unit: $(STAMP)
-	$(BIN)/pytest tests -m "not book and not rebuild"
+	$(call timed,unit,$(BIN)/pytest tests -m "not book and not rebuild")
 
 rebuild: $(STAMP)
-	$(BIN)/pytest tests -m rebuild
+	$(call timed,rebuild,$(BIN)/pytest tests -m rebuild)
 
-# Executed as the book build executes them (the offline bundle is served by the book, not output).
 notebooks: $(STAMP)
-	JINGJINJI_BOOK_BUILD=1 $(BIN)/pytest --nbval-lax --nbval-current-env notebooks
+	$(call timed,notebooks,$(BIN)/pytest --nbval-lax --nbval-current-env notebooks)
 
 AXE := node_modules/axe-core/axe.min.js
 
@@ -61,11 +87,11 @@ $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund; \
 	else echo "npm not found: the accessibility audit will be skipped (install Node.js and npm)"; fi
 
-browser: $(STAMP) $(AXE)
-	$(BIN)/pytest tests -m book
+browser: $(STAMP) $(AXE) book
+	$(call timed,browser,$(BIN)/pytest tests -m book)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=$(HOST) --port=$(LAB_PORT) --no-browser --allow-root notebooks
+	$(BIN)/jupyter lab --ip=$(HOST) --port=$(LAB_PORT) --no-browser --allow-root $(LAB_OPTS) notebooks
 
 serve:
 	@test -f $(BOOK)/index.html || $(MAKE) book

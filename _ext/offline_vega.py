@@ -1,23 +1,23 @@
 """Sphinx extension: offline charts and data-aware re-execution for the book.
 
-* Writes the Vega/Vega-Lite/Vega-Embed bundle (from ``vl-convert-python``, with Altair's
-  ``VEGA_DEBUG`` versions preset) to ``_static/`` and adds it only to pages that draw charts, so
-  Altair's default output never reaches for a CDN.
+* Compiles each chart of a page from Vega-Lite to Vega as the page is written, and adds the
+  Vega bundle (from ``vl-convert-python``, written to ``_static/``) only to pages that draw
+  charts: no page needs a compiler or a CDN.
+* Leaves out the configuration script of Thebe (live code is switched off), the only address
+  of a CDN left in the pages, and gives the "show code" toggles the accessible name they show.
 * Re-executes every notebook when anything the notebooks read changed (``data/`` or the
-  ``jingjinji`` package): the execution cache alone keys on code cells only.
+  ``jingjinji`` package): Sphinx alone re-reads a notebook only when its own file changed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
-from jupyter_cache import get_cache
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from jingjinji.offline import BOOK_BUILD_ENV, vega_bundle_js
+from jingjinji.offline import compile_charts, vega_bundle_js
 
 BUNDLE = "vega-offline.js"
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,23 +46,23 @@ def outdated_notebooks(app: Sphinx, env: BuildEnvironment, added: set[str],
     stamp = _digest_path(app)
     if stamp.exists() and stamp.read_text() == inputs_digest():
         return []
-    _drop_cached_executions(app)
     return [doc for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb")]
 
 
-def _drop_cached_executions(app: Sphinx) -> None:
-    path = Path(app.config.nb_execution_cache_path or Path(app.outdir).parent / ".jupyter_cache")
-    if path.exists():
-        cache = get_cache(str(path))
-        for record in cache.list_cache_records():
-            cache.remove_cache(record.pk)
+#: myst-nb names every "show code" toggle so; its visible text says what it shows.
+UNNAMED_TOGGLE = ('<summary aria-label="Toggle hidden content">', "<summary>")
 
 
-def add_bundle_to_chart_pages(app: Sphinx, pagename: str, templatename: str, context: dict,
-                              doctree: object) -> None:
-    """Load the bundle on pages whose body draws an Altair chart, and only there."""
-    if "vegaEmbed" in context.get("body", ""):
+def finish_page(app: Sphinx, pagename: str, templatename: str, context: dict,
+                doctree: object) -> None:
+    """Compile the page's charts to Vega and load the bundle on pages with charts, and only
+    there; drop Thebe's script; let the code toggles be named by their text."""
+    body, charts = compile_charts(context.get("body", ""))
+    context["body"] = body.replace(*UNNAMED_TOGGLE)
+    if charts:
         app.add_js_file(BUNDLE, priority=100)
+    context["script_files"] = [script for script in context.get("script_files", [])
+                               if "THEBE_JS_URL" not in str(getattr(script, "attributes", {}))]
 
 
 def write_bundle(app: Sphinx, exception: Exception | None) -> None:
@@ -76,8 +76,7 @@ def write_bundle(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    os.environ[BOOK_BUILD_ENV] = "1"
     app.connect("env-get-outdated", outdated_notebooks)
-    app.connect("html-page-context", add_bundle_to_chart_pages)
+    app.connect("html-page-context", finish_page)
     app.connect("build-finished", write_bundle)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -2,7 +2,8 @@
 
 Budgets (design): notebooks executed ≤ 1.5 × the floor (as many kernels that only import the
 package, pandas and altair); cold build ≤ 60 s; no-change rebuild ≤ 15 s; a chapter page
-≤ 400 KB of its own HTML; the Vega bundle only on chart pages.
+≤ 400 KB of its own HTML; the Vega bundle only on chart pages; `make -j2 test` with a cold
+``_build`` ≤ 150 s, each of its steps reported.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from jingjinji.browser import CHROMIUM_FLAGS, DRAWN, chromium_path
-from jingjinji.offline import BOOK_BUILD_ENV
+from tests.browsing import CHROMIUM_FLAGS, DRAWN, book_pages, chart_count, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
@@ -32,6 +32,9 @@ REPORT = ROOT / "bench"
 JUPYTER_BOOK = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
                 "-W", "-n", "--keep-going", "-q"]
 FLOOR_SOURCE = "import jingjinji, pandas, altair"
+STEP_TIMES = ROOT / "_build" / "test-step-times.tsv"
+#: A page is settled when no resource has been fetched for this long after its charts are drawn.
+QUIET_MS = 500
 PACKAGES = ["jupyter-book", "sphinx", "myst-nb", "pandas", "altair", "vl-convert-python"]
 
 
@@ -48,7 +51,6 @@ def _execute(notebook: nbformat.NotebookNode) -> None:
 
 def notebook_times() -> dict[str, float]:
     """Seconds to execute each chapter, one fresh kernel each, as the book build runs them."""
-    os.environ[BOOK_BUILD_ENV] = "1"
     return {path.stem: _timed(lambda p=path: _execute(nbformat.read(p, as_version=4)))
             for path in sorted((ROOT / "notebooks").glob("*.ipynb"))}
 
@@ -66,15 +68,26 @@ def build_time(clean: bool) -> float:
     return _timed(lambda: subprocess.run(JUPYTER_BOOK, check=True, capture_output=True))
 
 
+def test_times() -> dict[str, object]:
+    """Wall time of `make -j2 -O test` with a cold ``_build``, and of each of its steps."""
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    command = ["make", "-j2", "-O", "test"]
+    start = time.perf_counter()
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    rows = [line.split("\t") for line in STEP_TIMES.read_text().splitlines()]
+    return {"command": " ".join(command), "passed": run.returncode == 0, "wall": wall,
+            "steps": {name: int(ms) / 1000 for name, ms, _status in rows},
+            "tail": run.stdout.splitlines()[-5:]}
+
+
 def page_weights() -> list[dict[str, object]]:
-    """Each page's own HTML size, whether it loads the Vega bundle, and its charts."""
+    """Each chapter page's own HTML size, whether it loads the Vega bundle, and its charts."""
     pages = []
-    for page in sorted(SITE.rglob("*.html")):
-        if "_static" in page.parts:
-            continue
-        html = page.read_text(encoding="utf-8")
-        pages.append({"page": str(page.relative_to(SITE)), "html_kb": round(len(html) / 1024, 1),
-                      "charts": html.count("vegaEmbed(outputDiv"),
+    for name in book_pages():
+        html = (SITE / name).read_text(encoding="utf-8")
+        pages.append({"page": name, "html_kb": round(len(html) / 1024, 1),
+                      "charts": chart_count(SITE / name),
                       "loads_bundle": "vega-offline.js" in html})
     return pages
 
@@ -86,6 +99,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 TRANSFER = """() => performance.getEntriesByType('navigation').concat(
   performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)"""
+#: Milliseconds since the last resource finished loading.
+SINCE_LAST_RESOURCE = """() => performance.now() - Math.max(0, ...performance
+  .getEntriesByType('resource').map(e => e.responseEnd))"""
+
+
+def _settle(tab, page: dict[str, object]) -> None:
+    """Wait for the page's charts, then for a quiet spell with no resource fetched."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        if page["charts"]:
+            tab.wait_for_function(f"n => {DRAWN} >= n", arg=page["charts"], timeout=30000)
+            page["charts_drawn_s"] = round(tab.evaluate("performance.now()") / 1000, 2)
+        tab.wait_for_function(f"() => ({SINCE_LAST_RESOURCE})() > {QUIET_MS}", timeout=30000)
+    except Timeout:
+        drawn = tab.evaluate(DRAWN)
+        raise SystemExit(f"bench: {page['page']} did not settle within 30 s "
+                         f"({drawn} of {page['charts']} charts drawn)") from None
 
 
 def browser_timings(pages: list[dict[str, object]]) -> None:
@@ -104,10 +135,7 @@ def browser_timings(pages: list[dict[str, object]]) -> None:
         for page in pages:
             tab = browser.new_page()
             tab.goto(f"{base}/{page['page']}", wait_until="load")
-            if page["charts"]:
-                tab.wait_for_function(f"n => {DRAWN} >= n", arg=page["charts"], timeout=30000)
-                page["charts_drawn_s"] = round(tab.evaluate("performance.now()") / 1000, 2)
-            tab.wait_for_load_state("networkidle")
+            _settle(tab, page)
             page["transferred_kb"] = round(tab.evaluate(TRANSFER) / 1024, 1)
             tab.close()
         browser.close()
@@ -132,6 +160,11 @@ def markdown(report: dict) -> str:
         f"| ratio | {t['ratio']:.2f} | ≤ 1.5 |",
         f"| cold book build (s) | {t['cold_build']:.1f} | ≤ 60 |",
         f"| no-change rebuild (s) | {t['rebuild']:.1f} | ≤ 15 |",
+        f"| `{t['test']['command']}`, cold _build (s) | {_test_total(t['test'])} | ≤ 150 |",
+        ]
+    lines += [f"| – step `{step}` (s) | {seconds:.1f} | |"
+              for step, seconds in t["test"]["steps"].items()]
+    lines += [
         "", "| page | own HTML (KB) | transferred (KB) | charts | all drawn after (s) | "
         "loads Vega bundle |", "|---|---|---|---|---|---|"]
     lines += [f"| {p['page']} | {p['html_kb']} | {p.get('transferred_kb', '–')} | "
@@ -144,7 +177,12 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _test_total(test: dict[str, object]) -> str:
+    return f"{test['wall']:.1f}" if test["passed"] else "failed: " + " / ".join(test["tail"])
+
+
 def main() -> None:
+    test = test_times()
     notebooks = notebook_times()
     floor = floor_time(len(notebooks))
     cold = build_time(clean=True)
@@ -155,7 +193,8 @@ def main() -> None:
     report = {
         "machine": machine(),
         "times": {"notebooks": notebooks, "notebooks_total": total, "kernels": len(notebooks),
-                  "floor": floor, "ratio": total / floor, "cold_build": cold, "rebuild": rebuild},
+                  "floor": floor, "ratio": total / floor, "cold_build": cold, "rebuild": rebuild,
+                  "test": test},
         "pages": pages,
     }
     (REPORT / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

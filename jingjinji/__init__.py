@@ -1,5 +1,6 @@
 """Data, checks and charts for the open data book *Ten Years of Jing-Jin-Ji*."""
 
+from jingjinji.chapter import setup
 from jingjinji.data import DataError, DataPackage, load
 
-__all__ = ["DataError", "DataPackage", "load"]
+__all__ = ["DataError", "DataPackage", "load", "setup"]

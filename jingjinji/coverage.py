@@ -10,15 +10,15 @@ from jingjinji.data import DataPackage
 
 #: The book's span: the strategy's decade and the year before it.
 BOOK_YEARS = range(2013, 2025)
+#: The years for which most annual statistics have been published so far.
+PUBLISHED_YEARS = BOOK_YEARS[:-1]
+#: The three provinces and China, the regions most series cover.
 PROVINCES = ["CN-BJ", "CN-TJ", "CN-HE", "CN"]
 
 
 def coverage_table(package: DataPackage) -> pd.DataFrame:
     """One row per indicator and region: number of years, first and last year, sources."""
-    obs = package.observations
-    if obs.empty:
-        return pd.DataFrame(columns=["indicator", "region", "years", "first", "last", "sources"])
-    table = obs.groupby(["indicator", "region"]).agg(
+    table = package.observations.groupby(["indicator", "region"]).agg(
         years=("year", "nunique"), first=("year", "min"), last=("year", "max"),
         sources=("source", "nunique")).reset_index()
     return table.sort_values(["indicator", "region"]).reset_index(drop=True)
@@ -30,6 +30,16 @@ def missing_years(package: DataPackage, indicator: str, regions: list[str],
     obs = package.observations[package.observations["indicator"] == indicator]
     return {region: [y for y in years if y not in set(obs.loc[obs["region"] == region, "year"])]
             for region in regions}
+
+
+def gap_sentences(package: DataPackage, indicators: list[str], regions: list[str],
+                  years: range = PUBLISHED_YEARS) -> dict[str, str]:
+    """For each indicator, 'Beijing 2013–2015; Hebei 2020' naming the regions' missing years."""
+    names = package.regions.set_index("region")["name_en"]
+    return {indicator: "; ".join(f"{names[region]} {year_spans(missing)}" for region, missing
+                                 in missing_years(package, indicator, regions, years).items()
+                                 if missing)
+            for indicator in indicators}
 
 
 def gap_table(package: DataPackage, regions: list[str] = PROVINCES,

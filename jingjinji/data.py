@@ -19,8 +19,11 @@ from typing import Any
 
 import pandas as pd
 
+from jingjinji import evidence
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-TABLES = ("regions", "indicators", "sources", "observations", "events", "claims")
+TABLES = ("regions", "indicators", "sources", "observations", "events", "claims",
+          "corroborations")
 
 
 class DataError(ValueError):
@@ -48,6 +51,7 @@ class DataPackage:
     observations: pd.DataFrame
     events: pd.DataFrame
     claims: pd.DataFrame
+    corroborations: pd.DataFrame
     descriptor: dict[str, Any]
 
     def series(self, indicator: str, regions: list[str] | None = None) -> pd.DataFrame:
@@ -191,6 +195,10 @@ def _check_foreign_keys(name: str, records: list[dict[str, Any]], resource: dict
             value = tuple(record[f] for f in fields)
             if None in value:
                 continue
+            if value not in known and len(fields) > 1:
+                given = ", ".join(f"{f}={v!r}" for f, v in zip(fields, value, strict=True))
+                raise DataError(name, f"no row of {target}.csv has {given}", line=number,
+                                column=fields[0])
             if value not in known:
                 raise DataError(name, f"{value[0]!r} is not a known {target_fields[0]} "
                                       f"in {target}.csv", line=number, column=fields[0])
@@ -220,19 +228,38 @@ def _check_paired(name: str, records: list[dict[str, Any]], value: str, source: 
                                   "give both or neither", line=number, column=empty)
 
 
-def _check_value_ranges(observations: list[dict[str, Any]],
-                        indicators: list[dict[str, Any]]) -> None:
+def _check_value_ranges(observations: list[dict[str, Any]], indicators: list[dict[str, Any]],
+                        name: str = "observations.csv") -> None:
     bounds = {i["indicator"]: (i["minimum"], i["maximum"]) for i in indicators}
     for number, record in enumerate(observations, start=2):
         value = record["value"]
         low, high = bounds[record["indicator"]]
-        where = {"file": "observations.csv", "line": number, "column": "value"}
+        where = {"file": name, "line": number, "column": "value"}
         if not math.isfinite(value):
             raise DataError(**where, problem=f"{value!r} is not a finite number")
         if (low is not None and value < low) or (high is not None and value > high):
             raise DataError(**where, problem=f"{value} is outside the plausible range "
                                              f"[{low}, {high}] of {record['indicator']} "
                                              "(indicators.csv)")
+
+
+def _check_corroborations(corroborations: list[dict[str, Any]],
+                          observations: list[dict[str, Any]],
+                          sources: list[dict[str, Any]]) -> None:
+    """A second copy is another source than the observation's own, held by another owner."""
+    own = {(o["indicator"], o["region"], o["year"]): o["source"] for o in observations}
+    read_at = {s["source"]: s["read_at"] for s in sources}
+    for number, record in enumerate(corroborations, start=2):
+        first = own[(record["indicator"], record["region"], record["year"])]
+        where = {"file": "corroborations.csv", "line": number, "column": "source"}
+        if record["source"] == first:
+            raise DataError(**where, problem=f"{first!r} is the observation's own source; "
+                                             "a corroboration needs another copy")
+        owners = {evidence.owner(read_at[s]) for s in (first, record["source"])}
+        if len(owners) == 1:
+            raise DataError(**where, problem=f"{record['source']!r} is held by the same owner "
+                                             f"({owners.pop()}) as the observation's source "
+                                             f"{first!r}; it is not an independent copy")
 
 
 # --- the package -------------------------------------------------------------------------
@@ -288,5 +315,7 @@ def load(data_dir: Path | str | None = None) -> DataPackage:
     _check_listed_sources(records["claims"], {s["source"] for s in records["sources"]})
     _check_paired("regions.csv", records["regions"], "area_km2", "area_source")
     _check_value_ranges(records["observations"], records["indicators"])
+    _check_value_ranges(records["corroborations"], records["indicators"], "corroborations.csv")
+    _check_corroborations(records["corroborations"], records["observations"], records["sources"])
     frames = {t: _frame(records[t], resources[t]["schema"]["fields"]) for t in TABLES}
     return DataPackage(**frames, descriptor=descriptor)

@@ -1,90 +1,131 @@
 """Draw Altair charts with no network, in the built book and in JupyterLab.
 
-Altair's default HTML output loads Vega, Vega-Lite and Vega-Embed from a CDN unless the page's
-global ``VEGA_DEBUG`` already names the versions it expects. The bundle shipped inside
-``vl-convert-python`` provides all three; wrapped in a function scope it leaves only ``vega``,
-``vegaLite``, ``vegaEmbed`` and ``VEGA_DEBUG`` in the page's globals.
+Every chart is compiled from Vega-Lite to Vega ahead of time (with the Vega-Lite compiler that
+ships inside ``vl-convert-python``), so no page needs a compiler or a CDN:
+
+* in JupyterLab (a kernel started by the Jupyter server) a chart is a Vega mime bundle, drawn by
+  the Vega renderer that JupyterLab ships — nothing but the chart's own spec reaches the notebook;
+* everywhere else (the book build, nbval) a chart is a small HTML snippet holding its spec,
+  which the book's Sphinx extension compiles into a call of ``jjEmbed``, defined in the bundle
+  that the book serves from its own ``_static/`` folder.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import html
 import json
 import os
+import re
+from typing import Any
 
 import altair as alt
 import vl_convert
 
-#: Set (to any value) by the book's Sphinx extension: the book ships the bundle as a static file.
-BOOK_BUILD_ENV = "JINGJINJI_BOOK_BUILD"
+RENDERER = "jingjinji"
+#: The mime type of a Vega spec, drawn by JupyterLab's own Vega extension.
+VEGA_MIME = "application/vnd.vega.v5+json"
+#: Marks a chart's container in the book's HTML (the browser checks count them).
+CHART_CLASS = "jj-chart"
+VL_VERSION = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
 
-
-def vega_versions() -> dict[str, str]:
-    """The library versions Altair's HTML output checks in ``VEGA_DEBUG``."""
-    return {
-        "vega_version": alt.VEGA_VERSION,
-        "vegalite_version": alt.VEGALITE_VERSION,
-        "vegaembed_version": alt.VEGAEMBED_VERSION,
-    }
-
-
-#: After each chart is drawn: name its actions menu (an icon-only <summary>) for assistive
-#: technology, and show the chart's description as a visible caption below it.
-LABEL_ACTIONS = """(function () {
-  var embed = window.vegaEmbed;
-  function finish(el, spec) {
-    var root = typeof el === "string" ? document.querySelector(el) : el;
-    if (!root) { return; }
-    var summary = root.querySelector("details > summary");
-    if (summary) {
-      summary.setAttribute("aria-label", "Chart menu: save as SVG or PNG, view source");
-    }
-    var next = root.nextElementSibling;
-    if (spec && spec.description && !(next && next.className === "chart-caption")) {
-      var caption = document.createElement("p");
-      caption.className = "chart-caption";
-      caption.textContent = spec.description;
-      root.insertAdjacentElement("afterend", caption);
-    }
-  }
-  window.vegaEmbed = Object.assign(function (el, spec, opt) {
-    return embed(el, spec, opt).then(function (result) { finish(el, spec); return result; });
-  }, embed);
-})();
+#: ``jjEmbed(element, vegaSpec)``: draw one chart, name its actions menu for assistive
+#: technology, and show its description as a caption below it.
+EMBED_JS = """window.jjEmbed = function (el, spec) {
+  return vegaEmbed(el, spec, {mode: "vega", renderer: "svg",
+                              actions: {export: true, source: false, compiled: false,
+                                        editor: false}})
+    .then(function (result) {
+      var summary = el.querySelector("details > summary");
+      if (summary) { summary.setAttribute("aria-label", "Chart menu: save as SVG or PNG"); }
+      return result;
+    });
+};
 """
 
 
 @functools.cache
 def vega_bundle_js() -> str:
-    """The Vega/Vega-Lite/Vega-Embed bundle, scoped, followed by the preset ``VEGA_DEBUG``."""
-    vl_major_minor = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
-    bundle = vl_convert.javascript_bundle(vl_version=vl_major_minor)
-    versions = json.dumps(vega_versions())
-    return (
-        f"/* Vega, Vega-Lite {alt.VEGALITE_VERSION} and Vega-Embed, from vl-convert-python */\n"
-        f"(function () {{\n{bundle}\n}})();\n"
-        f"window.VEGA_DEBUG = Object.assign(window.VEGA_DEBUG || {{}}, {versions});\n"
-        f"{LABEL_ACTIONS}"
-    )
+    """Vega and Vega-Embed (from vl-convert-python), scoped, followed by ``jjEmbed``."""
+    bundle = vl_convert.javascript_bundle(
+        "window.vega = vega; window.vegaEmbed = vegaEmbed;", vl_version=VL_VERSION)
+    return (f"/* Vega and Vega-Embed, from vl-convert-python {vl_convert.__version__} */\n"
+            f"(function () {{\n{bundle}\n}})();\n{EMBED_JS}")
 
 
-class _OfflineScript:
-    """A notebook output that runs the bundle once (HTML with a script)."""
-
-    def __init__(self, script: str) -> None:
-        self.script = script
-
-    def _repr_html_(self) -> str:
-        return f'<script type="text/javascript">{self.script}</script>'
+def to_vega(spec: dict[str, Any]) -> dict[str, Any]:
+    """The Vega spec compiled from a Vega-Lite spec (its description kept)."""
+    compiled = vl_convert.vegalite_to_vega(spec, vl_version=VL_VERSION)
+    if "description" in spec:
+        compiled["description"] = spec["description"]
+    return compiled
 
 
-def enable_offline() -> _OfflineScript | None:
-    """Make the charts of this notebook session draw without network (call in a hidden cell).
+def chart_html(spec: dict[str, Any]) -> str:
+    """The book's HTML for one chart: a container, its caption, and its Vega-Lite spec.
 
-    In JupyterLab the returned object, shown as the cell's output, runs the bundle once. In the
-    book build nothing is shown: the Sphinx extension adds the bundle to chart pages instead.
+    The book's Sphinx extension compiles the spec to Vega when it writes the page
+    (:func:`compile_charts`); compiling there warms the compiler up once per build, not once
+    per notebook.
     """
-    alt.renderers.enable("default")
-    if os.environ.get(BOOK_BUILD_ENV):
-        return None
-    return _OfflineScript(vega_bundle_js())
+    text = _script_json(spec)
+    key = hashlib.sha256(text.encode()).hexdigest()[:12]
+    caption = html.escape(spec.get("description", ""))
+    return (f'<figure class="jj-figure"><div class="{CHART_CLASS}" id="chart-{key}"></div>'
+            f'<figcaption class="chart-caption">{caption}</figcaption></figure>'
+            f'<script type="{VEGALITE_SCRIPT}" data-chart="chart-{key}">{text}</script>')
+
+
+def _script_json(value: dict[str, Any]) -> str:
+    """Compact JSON that can stand inside a <script> element ("</" escaped as JSON allows)."""
+    return json.dumps(value, separators=(",", ":"), sort_keys=True).replace("</", "<\\/")
+
+
+VEGALITE_SCRIPT = "application/vnd.vegalite+json"
+_SPEC = re.compile(rf'<script type="{re.escape(VEGALITE_SCRIPT)}" data-chart="([\w-]+)">'
+                   r"(.*?)</script>", re.DOTALL)
+
+
+def compile_charts(page: str) -> tuple[str, int]:
+    """A page's Vega-Lite chart specs replaced by calls drawing their compiled Vega, and
+    how many there were."""
+    def drawn(match: re.Match[str]) -> str:
+        vega = _script_json(to_vega(json.loads(match.group(2))))
+        return f'<script>jjEmbed(document.getElementById("{match.group(1)}"), {vega});</script>'
+
+    return _SPEC.subn(drawn, page)
+
+
+def in_jupyter_server() -> bool:
+    """Whether this kernel was started by a Jupyter server (JupyterLab, Notebook)."""
+    return "JPY_SESSION_NAME" in os.environ
+
+
+#: Chart width in JupyterLab, whose output area takes its width from its content: a chart
+#: sized to its container there grows with the area it widens, without end.
+LAB_WIDTH = 640
+
+
+def fixed_width(spec: Any, width: int = LAB_WIDTH) -> Any:
+    """The spec with every container-sized width replaced by ``width`` pixels."""
+    if isinstance(spec, dict):
+        return {key: width if key == "width" and value == "container" else fixed_width(value, width)
+                for key, value in spec.items()}
+    if isinstance(spec, list):
+        return [fixed_width(item, width) for item in spec]
+    return spec
+
+
+def render(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
+    """Altair renderer: a Vega bundle in JupyterLab, the book's HTML elsewhere."""
+    plain = f"<Chart: {spec.get('description', '')}>"
+    if in_jupyter_server():
+        return {VEGA_MIME: to_vega(fixed_width(spec)), "text/plain": plain}
+    return {"text/html": chart_html(spec), "text/plain": plain}
+
+
+def enable_offline() -> None:
+    """Draw this session's charts with no network (called by every chapter's set-up)."""
+    alt.renderers.register(RENDERER, render)
+    alt.renderers.enable(RENDERER)

@@ -6,15 +6,13 @@ import os
 
 import pytest
 
-from jingjinji.browser import CHROMIUM_FLAGS, DRAWN, chromium_path
-
-CHROMIUM = chromium_path()
-__all__ = ["CHROMIUM_FLAGS", "DRAWN"]
+from tests.browsing import CHROMIUM_FLAGS, chromium_path
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
+    executable = chromium_path()
+    if executable is None:
         if os.environ.get("CI") == "true":
             pytest.fail("chromium is required under CI=true (apt-get install -y chromium)")
         pytest.skip("browser checks skipped: install Debian chromium (apt-get install -y "
@@ -22,6 +20,6 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield instance
         instance.close()

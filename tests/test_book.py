@@ -1,7 +1,10 @@
-"""Checks of the built book: charts drawn offline, nothing fetched off the host, no broken link.
+"""Checks of the built book: every chapter of the table of contents is built, its charts are
+drawn offline with their captions, nothing is fetched off the host, no link is broken, the page
+passes an accessibility audit and fits a phone screen.
 
-Run after ``make book`` (``make test`` does both). The browser checks use Debian's ``chromium``;
-without it they are skipped outside CI, and fail under ``CI=true``.
+Run after ``make book`` (``make test`` does both). Each page is loaded once per viewport and
+every per-page check reads that one load. The browser checks use Debian's ``chromium``; without
+it they are skipped outside CI, and fail under ``CI=true``.
 """
 
 from __future__ import annotations
@@ -12,57 +15,57 @@ import os
 import re
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import DRAWN
+from tests.browsing import ROOT, SITE, book_pages, chart_count, wait_for_charts
 
 pytestmark = pytest.mark.book
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "_build" / "html"
 BUNDLE = "_static/vega-offline.js"
 SKIPPED_PAGES = {"genindex.html", "search.html"}
+#: Host names of the public CDNs that serve Vega and the theme's assets.
+CDNS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "esm.sh")
 
 
-def _pages() -> list[Path]:
+def _built_pages() -> list[Path]:
+    """Every HTML page of the site (the chapters and Sphinx's own pages)."""
     if not (SITE / "index.html").exists():
         pytest.fail(f"no built book at {SITE}: run `make book` first")
     return sorted(p for p in SITE.rglob("*.html")
                   if p.name not in SKIPPED_PAGES and "_static" not in p.parts)
 
 
-def _chapter_pages() -> list[Path]:
-    return [p for p in _pages() if p.parent.name == "notebooks"]
-
-
-def _chart_count(page: Path) -> int:
-    return page.read_text(encoding="utf-8").count("vegaEmbed(outputDiv")
-
-
 # --- static checks of the HTML -------------------------------------------------------------
 
 
-def test_every_chapter_is_built():
-    built = {p.stem for p in _chapter_pages()}
-    notebooks = {p.stem for p in (ROOT / "notebooks").glob("*.ipynb")}
-    assert notebooks <= built, f"chapters missing from the book: {notebooks - built}"
+def test_every_chapter_of_the_toc_is_built():
+    missing = [page for page in book_pages() if not (SITE / page).exists()]
+    assert not missing, f"chapters in _toc.yml missing from the built book: {missing}"
 
 
 def test_bundle_only_on_chart_pages():
     assert (SITE / BUNDLE).exists(), "the Vega bundle was not written to _static/"
-    for page in _pages():
+    for page in _built_pages():
         html = page.read_text(encoding="utf-8")
-        has_bundle = "vega-offline.js" in html
-        assert has_bundle == (_chart_count(page) > 0), page.relative_to(SITE)
+        assert ("vega-offline.js" in html) == (chart_count(page) > 0), page.relative_to(SITE)
 
 
 def test_no_page_names_a_cdn():
-    for page in _pages():
-        html = page.read_text(encoding="utf-8")
-        assert "cdn.jsdelivr.net" not in html.replace("cdn.jsdelivr.net/npm/vega", ""), page
+    named = [f"{page.relative_to(SITE)}: {cdn}" for page in _built_pages()
+             for cdn in CDNS if cdn in page.read_text(encoding="utf-8")]
+    assert not named, "pages naming a CDN:\n" + "\n".join(named)
+
+
+def test_every_chart_has_a_caption_in_the_static_page():
+    for page in book_pages():
+        html = (SITE / page).read_text(encoding="utf-8")
+        charts = chart_count(SITE / page)
+        captions = len(re.findall(r'<figcaption class="chart-caption">[^<]+</figcaption>', html))
+        assert captions == charts, f"{page}: {captions} captions for {charts} charts"
 
 
 LINK = re.compile(r'<a [^>]*href="([^"]+)"')
@@ -70,7 +73,7 @@ LINK = re.compile(r'<a [^>]*href="([^"]+)"')
 
 def test_no_broken_internal_link():
     broken = []
-    for page in _pages():
+    for page in _built_pages():
         html = page.read_text(encoding="utf-8")
         for href in LINK.findall(html):
             parts = urlsplit(href)
@@ -88,17 +91,7 @@ def test_no_broken_internal_link():
     assert not broken, "broken internal links:\n" + "\n".join(broken)
 
 
-# --- in the browser ------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+# --- in the browser: one load per page and viewport ------------------------------------------
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -106,37 +99,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _is_redirect(page: Path) -> bool:
-    return 'http-equiv="Refresh"' in page.read_text(encoding="utf-8")
-
-
-def _page_ids() -> list[str]:
-    if not (SITE / "index.html").exists():
-        return []
-    return [str(p.relative_to(SITE)) for p in _pages() if not _is_redirect(p)]
-
-
-@pytest.mark.parametrize("page", _page_ids())
-def test_page_draws_its_charts_offline(browser, server, page):
-    context = browser.new_context()
-    tab = context.new_page()
-    off_host: list[str] = []
-    errors: list[str] = []
-    tab.on("request", lambda r: off_host.append(r.url)
-           if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    expected = _chart_count(SITE / page)
-    tab.goto(f"{server}/{page}", wait_until="load")
-    if expected:
-        tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
-    drawn = tab.evaluate(DRAWN)
-    body = tab.inner_text("body")
-    context.close()
-    assert drawn == expected, f"{page}: {drawn} of {expected} charts drawn"
-    assert "Error loading script" not in body and "Javascript Error" not in body, page
-    assert not off_host, f"{page} requested off-host resources: {off_host}"
-    chart_errors = [e for e in errors if "vega" in e.lower() or "embed" in e.lower()]
-    assert not chart_errors, f"{page}: {chart_errors}"
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -147,70 +116,95 @@ AXE_RUN = """async () => {
     .map(v => `${v.impact} ${v.id}: ` +
          v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
 }"""
+FITS = """() => ({
+  page: document.documentElement.scrollWidth <= window.innerWidth + 1,
+  overflowing: Array.from(document.querySelectorAll('.vega-embed')).filter(
+    e => e.getBoundingClientRect().right > window.innerWidth + 1).length})"""
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.mark.parametrize("page", _page_ids())
-def test_page_passes_accessibility_audit(browser, server, page):
+@dataclass
+class Visit:
+    """What one load of a page showed."""
+
+    expected: int
+    drawn: int = 0
+    off_host: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    broken_text: bool = False
+    violations: list[str] | None = None
+    fits: dict | None = None
+
+
+@pytest.fixture(scope="module")
+def visit(browser, server, tmp_path_factory):
+    """``visit(page, viewport)``: load a page once (cached) and run every per-page check."""
+    shots = tmp_path_factory.mktemp("screenshots")
+
+    @functools.cache
+    def load(page: str, phone: bool) -> Visit:
+        tab = browser.new_page(viewport=PHONE if phone else DESKTOP)
+        seen = Visit(expected=chart_count(SITE / page))
+        tab.on("request", lambda r: seen.off_host.append(r.url)
+               if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
+        tab.on("pageerror", lambda e: seen.errors.append(str(e)))
+        tab.goto(f"{server}/{page}", wait_until="load")
+        seen.drawn = wait_for_charts(tab, seen.expected)
+        body = tab.inner_text("body")
+        seen.broken_text = "Error loading script" in body or "Javascript Error" in body
+        if phone:
+            seen.fits = tab.evaluate(FITS)
+            tab.screenshot(path=str(shots / (Path(page).stem + "-390.png")), full_page=True)
+        elif AXE.exists():
+            tab.add_script_tag(path=str(AXE))
+            seen.violations = tab.evaluate(AXE_RUN)
+        tab.close()
+        return seen
+
+    return load
+
+
+PAGES = book_pages() if (ROOT / "_toc.yml").exists() else []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_draws_its_charts_offline(visit, page):
+    seen = visit(page, phone=False)
+    assert seen.drawn == seen.expected, f"{page}: {seen.drawn} of {seen.expected} charts drawn"
+    assert not seen.broken_text, page
+    assert not seen.off_host, f"{page} requested off-host resources: {seen.off_host}"
+    chart_errors = [e for e in seen.errors if "vega" in e.lower() or "embed" in e.lower()]
+    assert not chart_errors, f"{page}: {chart_errors}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_passes_accessibility_audit(visit, page):
     if not AXE.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("axe-core is required under CI=true (make installs it with npm ci)")
         pytest.skip("accessibility audit skipped: run `npm ci` (Node.js) to install axe-core")
-    tab = browser.new_page()
-    tab.goto(f"{server}/{page}", wait_until="load")
-    if _chart_count(SITE / page):
-        tab.wait_for_function(f"n => {DRAWN} >= n", arg=_chart_count(SITE / page), timeout=15000)
-    tab.add_script_tag(path=str(AXE))
-    violations = tab.evaluate(AXE_RUN)
-    tab.close()
+    violations = visit(page, phone=False).violations
     assert not violations, f"{page}: " + "; ".join(violations)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_fits_a_phone_screen(visit, page):
+    """At 390 px the page does not scroll sideways and every chart fits (screenshot kept)."""
+    seen = visit(page, phone=True)
+    assert seen.drawn == seen.expected, f"{page}: {seen.drawn} of {seen.expected} drawn at 390 px"
+    assert seen.fits["page"], f"{page} scrolls sideways at 390 px"
+    assert seen.fits["overflowing"] == 0, f"{page}: {seen.fits['overflowing']} charts too wide"
 
 
 def test_book_opens_from_disk_with_charts(browser):
     """The built book read straight from the file system (file://) still draws its charts."""
-    for page in _chapter_pages():
-        expected = _chart_count(page)
-        if not expected:
-            continue
-        tab = browser.new_page()
-        tab.goto(page.as_uri(), wait_until="load")
-        tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
-        tab.close()
-
-
-FITS = """() => {
-  const page = document.documentElement.scrollWidth <= window.innerWidth + 1;
-  const charts = Array.from(document.querySelectorAll('.vega-embed')).filter(
-    e => e.getBoundingClientRect().right > window.innerWidth + 1).length;
-  return {page, overflowing: charts};
-}"""
-
-
-@pytest.mark.parametrize("page", [str(p.relative_to(SITE)) for p in _chapter_pages()]
-                         if (SITE / "index.html").exists() else [])
-def test_charts_fit_a_small_screen(browser, server, page, tmp_path_factory):
-    """At 390 px the page does not scroll sideways and every chart fits (screenshot kept)."""
-    tab = browser.new_page(viewport={"width": 390, "height": 844})
-    tab.goto(f"{server}/{page}", wait_until="load")
-    expected = _chart_count(SITE / page)
-    if expected:
-        tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
-    fits = tab.evaluate(FITS)
-    shots = tmp_path_factory.getbasetemp() / "screenshots"
-    shots.mkdir(exist_ok=True)
-    tab.screenshot(path=str(shots / (Path(page).stem + "-390.png")), full_page=True)
+    page = max(book_pages(), key=lambda p: chart_count(SITE / p))
+    expected = chart_count(SITE / page)
+    assert expected > 0, "no chart page to open from disk"
+    tab = browser.new_page()
+    tab.goto((SITE / page).as_uri(), wait_until="load")
+    drawn = wait_for_charts(tab, expected)
     tab.close()
-    assert fits["page"], f"{page} scrolls sideways at 390 px"
-    assert fits["overflowing"] == 0, f"{page}: {fits['overflowing']} charts wider than 390 px"
+    assert drawn == expected, f"{page} from disk: {drawn} of {expected} charts drawn"
 
-
-def test_every_chart_has_a_visible_caption(browser, server):
-    for page in _chapter_pages():
-        expected = _chart_count(page)
-        if not expected:
-            continue
-        tab = browser.new_page()
-        tab.goto(f"{server}/{page.relative_to(SITE)}", wait_until="load")
-        tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=15000)
-        captions = tab.evaluate("document.querySelectorAll('p.chart-caption').length")
-        tab.close()
-        assert captions == expected, f"{page.name}: {captions} captions for {expected} charts"

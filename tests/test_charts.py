@@ -1,4 +1,4 @@
-"""Chart helpers: theme, colours, generated source lines, descriptions, gaps, offline bundle."""
+"""Chart helpers: theme, colours, generated source lines, descriptions, gaps."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import pytest
 
 import jingjinji as jj
 from jingjinji import charts, coverage
-from jingjinji.offline import BOOK_BUILD_ENV, enable_offline, vega_bundle_js, vega_versions
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +22,11 @@ def _spec(chart: alt.TopLevelMixin) -> dict:
     return chart.to_dict()
 
 
-def test_theme_is_registered_and_active():
-    assert alt.theme.active == "jingjinji"
+def test_charts_carry_the_book_theme(package):
+    chart = charts.time_series(package, package.series("population", ["CN-HE"]), title="t",
+                               description="d")
+    config = chart.to_dict()["config"]
+    assert config["font"] == charts.FONT and config["title"]["anchor"] == "start"
 
 
 def test_each_region_has_its_own_colour(package):
@@ -94,25 +96,20 @@ def test_coverageyear_spans():
     assert coverage.year_spans(list(coverage.BOOK_YEARS)) == "all"
 
 
-def test_bundle_presets_vega_debug():
-    script = vega_bundle_js()
-    assert script.lstrip().startswith("/*") and "(function () {" in script
-    assert json.dumps(vega_versions()) in script
-    assert "cdn.jsdelivr" not in script
-
-
-def test_enable_offline_outputs_the_bundle_only_outside_the_book(monkeypatch):
-    monkeypatch.delenv(BOOK_BUILD_ENV, raising=False)
-    shown = enable_offline()
-    assert shown is not None and "VEGA_DEBUG" in shown._repr_html_()
-    monkeypatch.setenv(BOOK_BUILD_ENV, "1")
-    assert enable_offline() is None
-
-
 def test_gap_table_names_missing_years(package):
-    table = coverage.gap_table(package)
+    obs = package.observations
+    population = obs[obs["indicator"] == "population"]
+    kept = population[(population["region"] == "CN-BJ")
+                      | ((population["region"] == "CN-HE") & population["year"].isin([2013, 2014,
+                                                                                       2016]))]
+    assert set(kept.loc[kept["region"] == "CN-BJ", "year"]) >= set(coverage.BOOK_YEARS)
+    fixture = dataclasses.replace(package, observations=kept)
+    table = coverage.gap_table(fixture)
     assert list(table.columns) == ["Beijing", "Tianjin", "Hebei", "China"]
     assert set(table.index) == set(package.indicators["indicator"])
+    assert table.loc["population", "Beijing"] == ""
+    assert table.loc["population", "Hebei"] == "2015, 2017–2024"
+    assert table.loc["population", "Tianjin"] == "all"
 
 
 def test_per_thousand_completes_reported_values_with_derived_ones(package):

@@ -1,11 +1,17 @@
-"""JupyterLab draws the book's charts with no network (what `make lab` serves).
+"""The chapters in JupyterLab, as a reader uses them (`make lab`): Run All Cells draws every
+chart offline and fills the prose with numbers; saving keeps the notebook small and, through
+the repository's nbstripout filter, leaves ``git status`` clean.
 
-Runs the overview chapter in a JupyterLab started on 127.0.0.1 and checks, in headless
-Chromium, that its charts are drawn and that nothing is requested off the host.
+JupyterLab serves a throw-away git checkout of the chapters, so the real notebooks are never
+written to.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,13 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DRAWN
+from tests.browsing import DRAWN, ROOT, SITE, book_pages, chart_count
 
 pytestmark = pytest.mark.book
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "jingjinji-test"
-NOTEBOOK = "00_overview.ipynb"
+#: A saved chapter holds its charts' specs and data only: well under the Vega library alone
+#: (about 0.9 MB), which a saved run held before.
+MAX_SAVED_BYTES = 600_000
 
 
 def _free_port() -> int:
@@ -30,13 +37,43 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True,
+                          text=True).stdout
+
+
 @pytest.fixture(scope="module")
-def lab():
+def checkout(tmp_path_factory) -> Path:
+    """A git repository holding the chapters, with the project's nbstripout filter."""
+    folder = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "notebooks", folder / "notebooks")
+    for name in (".gitattributes", ".gitignore"):
+        shutil.copy2(ROOT / name, folder / name)
+    _git(folder, "init", "-q")
+    _git(folder, "config", "user.email", "lab@test")
+    _git(folder, "config", "user.name", "lab test")
+    for key in ("clean", "smudge", "required"):
+        setting = subprocess.run(["git", "config", "--get", f"filter.nbstripout.{key}"], cwd=ROOT,
+                                 capture_output=True, text=True).stdout.strip()
+        assert setting, "the nbstripout git filter is not installed here: run `make venv`"
+        _git(folder, "config", f"filter.nbstripout.{key}", setting)
+    _git(folder, "add", ".")
+    _git(folder, "commit", "-q", "-m", "chapters")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def lab(checkout, tmp_path_factory):
+    """JupyterLab over the checkout, with fresh settings and workspaces (no tab restored)."""
     port = _free_port()
+    state = tmp_path_factory.mktemp("lab-state")
+    env = {**os.environ, "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces"),
+           "JUPYTERLAB_SETTINGS_DIR": str(state / "settings")}
     command = [sys.executable, "-m", "jupyterlab", "--ip=127.0.0.1", f"--port={port}",
                "--no-browser", "--allow-root", f"--IdentityProvider.token={TOKEN}",
-               f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+               f"--ServerApp.root_dir={checkout / 'notebooks'}"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -52,19 +89,110 @@ def lab():
     server.wait(timeout=30)
 
 
-def test_lab_draws_charts_offline(browser, lab):
+IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+#: Run All Cells has finished: the charts the chapter makes are drawn, the kernel is idle and
+#: no cell is still queued ("[*]").
+RUN_DONE = f"""n => {DRAWN} >= n
+  && document.querySelector("{IDLE}") !== null
+  && !Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+        .some(p => p.textContent.includes('*'))"""
+CHAPTERS = [Path(page).stem for page in book_pages()]
+#: The text of each markdown cell rendered by jupyterlab-myst, and the code spans in it
+#: (where an expression that was not filled in shows its bare name).
+PROSE = """() => Array.from(document.querySelectorAll('.jp-MarkdownCell .myst')).map(e => ({
+  text: e.textContent, code: Array.from(e.querySelectorAll('code')).map(c => c.textContent)}))"""
+LEFT_UNFILLED = re.compile(r"\{(eval|glue)|:text\}|Unexecuted inline expression|Error: ")
+EVAL = re.compile(r"\{eval\}`([^`]+)`")
+
+
+def _cells(notebook: Path, kind: str) -> list[dict]:
+    return [c for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+            if c["cell_type"] == kind]
+
+
+def _names(cell: dict) -> set[str]:
+    """The ``{eval}`` expressions of a markdown cell."""
+    return set(EVAL.findall("".join(cell["source"])))
+
+
+def _evaluated(cell: dict) -> set[str]:
+    """The expressions a saved markdown cell holds a successful result for."""
+    return {e["expression"] for e in cell["metadata"].get("user_expressions", [])
+            if e.get("result", {}).get("status") == "ok"}
+
+
+def _saved_outputs(notebook: Path) -> tuple[int, int]:
+    """How many chart pictures, and how many copies of the Vega library, a saved notebook holds."""
+    outputs = [o for c in _cells(notebook, "code") for o in c.get("outputs", [])]
+    pictures = sum(1 for o in outputs if "image/png" in o.get("data", {}))
+    return pictures, sum(1 for o in outputs if "vegaEmbed" in json.dumps(o))
+
+
+#: Some code cell has started: its prompt shows a count or "*".
+STARTED = """() => Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'))
+  .some(p => /\\[(\\d+|\\*)\\]/.test(p.textContent))"""
+
+
+def _run_all(tab, attempts: int = 3) -> None:
+    """Run ▸ Run All Cells, again if no cell has started (a kernel still connecting)."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    for _ in range(attempts):
+        tab.get_by_role("menuitem", name="Run", exact=True).click()
+        tab.click("li[data-command='runmenu:run-all']")
+        try:
+            tab.wait_for_function(STARTED, timeout=20000)
+            return
+        except Timeout:
+            continue
+    pytest.fail(f"Run All Cells started no cell in {attempts} attempts")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_runs_offline_in_lab_with_numbers_and_saves_small(browser, lab, checkout,
+                                                                   chapter):
+    expected = chart_count(SITE / "notebooks" / f"{chapter}.html")
+    saved = checkout / "notebooks" / f"{chapter}.ipynb"
+    before = saved.stat().st_mtime_ns
     tab = browser.new_page(viewport={"width": 1400, "height": 1000})
     off_host: list[str] = []
     tab.on("request", lambda r: off_host.append(r.url)
            if not r.url.startswith((lab, "data:", "blob:")) else None)
-    tab.goto(f"{lab}/lab/tree/{NOTEBOOK}?token={TOKEN}")
-    tab.wait_for_selector(".jp-Notebook", timeout=60000)
-    tab.wait_for_timeout(3000)
-    tab.click("text=Run", timeout=10000)
-    tab.click("text=Run All Cells", timeout=10000)
-    tab.wait_for_function(f"{DRAWN} >= 3", timeout=90000)
+    # A workspace of its own, emptied: no other chapter's tab is restored beside this one.
+    tab.goto(f"{lab}/lab/workspaces/{chapter}/tree/{chapter}.ipynb?reset&token={TOKEN}")
+    tab.wait_for_selector(IDLE, timeout=60000)
+    _run_all(tab)
+    try:
+        tab.wait_for_function(RUN_DONE, arg=expected, timeout=120000)
+    except Exception:  # report what the reader would see, then fail
+        shot = checkout / f"{chapter}-not-done.png"
+        tab.screenshot(path=str(shot), full_page=True)
+        pytest.fail(f"{chapter}: Run All did not finish in 120 s with {expected} charts "
+                    f"({tab.evaluate(DRAWN)} drawn); screenshot {shot}")
+    drawn = tab.evaluate(DRAWN)
     errors = tab.evaluate("Array.from(document.querySelectorAll('.jp-OutputArea-output'))"
                           ".map(e => e.innerText).filter(t => t.includes('Error'))")
+    prose = tab.evaluate(PROSE)
+    tab.keyboard.press("Control+s")
+    # Saved once the server has answered (after its save hooks): the tab is no longer dirty.
+    tab.wait_for_function("() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')",
+                          timeout=30000)
     tab.close()
+    assert drawn == expected, f"{chapter}: {drawn} of {expected} charts drawn in JupyterLab"
     assert not errors, errors
     assert not off_host, f"JupyterLab requested off-host resources: {off_host}"
+    source = ROOT / "notebooks" / f"{chapter}.ipynb"
+    names = set().union(*map(_names, _cells(source, "markdown")))
+    assert len(prose) == len(_cells(source, "markdown")), \
+        f"{chapter}: {len(prose)} markdown cells rendered by jupyterlab-myst"
+    unfilled = [p["text"][:200] for p in prose
+                if LEFT_UNFILLED.search(p["text"]) or names & set(p["code"])]
+    assert not unfilled, f"{chapter}: placeholders left in the prose: {unfilled[:3]}"
+    assert saved.stat().st_mtime_ns != before, f"{chapter} was not saved"
+    size = saved.stat().st_size
+    assert size < MAX_SAVED_BYTES, f"{chapter} saved at {size} bytes"
+    missing = [sorted(_names(c) - _evaluated(c)) for c in _cells(saved, "markdown")
+               if _names(c) - _evaluated(c)]
+    assert not missing, f"{chapter}: saved without the values of {missing}"
+    assert _saved_outputs(saved) == (0, 0), f"{chapter}: pictures or the Vega library saved"
+    assert _git(checkout, "status", "--porcelain") == "", "saving left git status dirty"

@@ -1,0 +1,57 @@
+"""Charts drawn with no network: HTML for the book, a Vega bundle for JupyterLab."""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+
+from jingjinji import offline
+
+SPEC = alt.Chart(alt.Data(values=[{"x": 1, "y": "</script>"}])).mark_point().encode(
+    x="x:Q", tooltip="y:N").properties(description="A probe chart").to_dict()
+
+
+def test_book_html_holds_the_spec_and_a_static_caption():
+    page = offline.chart_html(SPEC)
+    assert f'class="{offline.CHART_CLASS}"' in page
+    assert '<figcaption class="chart-caption">A probe chart</figcaption>' in page
+    assert page.count("</script>") == 1, "a '</' inside the data must not close the script"
+
+
+def test_page_charts_are_compiled_to_vega():
+    page = "<p>before</p>" + offline.chart_html(SPEC) + "<p>after</p>"
+    compiled, count = offline.compile_charts(page)
+    assert count == 1
+    assert offline.VEGALITE_SCRIPT not in compiled
+    call = compiled.split("jjEmbed(")[1].split(", ", 1)[1].rsplit(");</script>", 1)[0]
+    vega = json.loads(call)
+    assert "vega/v" in vega["$schema"] and "vega-lite" not in vega["$schema"]
+    assert vega["description"] == "A probe chart"
+    assert compiled.startswith("<p>before</p>") and compiled.endswith("<p>after</p>")
+
+
+def test_a_page_without_charts_is_left_alone():
+    assert offline.compile_charts("<p>no chart</p>") == ("<p>no chart</p>", 0)
+
+
+def test_jupyterlab_gets_a_vega_bundle_and_no_script(monkeypatch):
+    monkeypatch.setenv("JPY_SESSION_NAME", "probe.ipynb")
+    bundle = offline.render(SPEC)
+    assert set(bundle) == {offline.VEGA_MIME, "text/plain"}
+    assert "vega/v" in bundle[offline.VEGA_MIME]["$schema"]
+    monkeypatch.delenv("JPY_SESSION_NAME")
+    assert set(offline.render(SPEC)) == {"text/html", "text/plain"}
+
+
+def test_bundle_defines_the_embed_call_and_names_no_cdn():
+    text = offline.vega_bundle_js()
+    assert "window.jjEmbed" in text and "vegaEmbed" in text
+    assert "cdn.jsdelivr" not in text and "unpkg.com" not in text
+
+
+def test_enable_offline_makes_charts_use_the_renderer(monkeypatch):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    offline.enable_offline()
+    chart = alt.Chart.from_dict(SPEC)
+    assert offline.CHART_CLASS in chart._repr_mimebundle_()["text/html"]
