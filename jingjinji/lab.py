@@ -42,5 +42,8 @@ def refresh_git_index(model: dict[str, Any], os_path: str, **_: Any) -> None:
         return subprocess.run(["git", *args, "--", path.name], cwd=path.parent,
                               capture_output=True, timeout=60).returncode
 
-    if git("ls-files", "--error-unmatch") == 0 and git("diff", "--quiet") == 0:
-        git("add")
+    try:  # no git, or a slow one, must never make a save fail
+        if git("ls-files", "--error-unmatch") == 0 and git("diff", "--quiet") == 0:
+            git("add")
+    except (OSError, subprocess.TimeoutExpired):
+        return

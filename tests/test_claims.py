@@ -67,11 +67,6 @@ def test_the_basis_enum_is_the_package_list(package):
     assert fields["verdict"]["constraints"]["enum"] == claims.VERDICTS
 
 
-def test_confirmed_claims_have_sources(package):
-    confirmed = package.claims[package.claims["verdict"] == "confirmed"]
-    assert confirmed["source"].str.len().gt(0).all()
-
-
 @pytest.mark.parametrize(("value", "expected"), [(38.6, 0.05), (57.6, 0.05), (11, 0.5),
                                                  (29.35, 0.005)])
 def test_tolerance_is_half_the_last_printed_digit(value, expected):
