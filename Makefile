@@ -8,8 +8,8 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 LAB_PORT ?= 8888
-#: Extra JupyterLab server options: make lab LAB_OPTS="--IdentityProvider.token=abc"
-LAB_OPTS ?=
+#: Extra JupyterLab server options: make lab LAB_ARGS="--IdentityProvider.token=abc"
+LAB_ARGS ?=
 BOOK   := _build/html
 JB_FLAGS := -W -n --keep-going
 SHELL  := /bin/bash
@@ -36,7 +36,7 @@ help:
 	@echo "make test   every check: stripped notebooks, lint, data package, unit tests,"
 	@echo "            executed notebooks, the book built with -W, the built book in Chromium"
 	@echo "            (independent steps run side by side with make -j2 test)"
-	@echo "make lab    JupyterLab on $(HOST):$(LAB_PORT) (extra server options: LAB_OPTS=...)"
+	@echo "make lab    JupyterLab on $(HOST):$(LAB_PORT) (extra server options: LAB_ARGS=...)"
 	@echo "make serve  serve the built book on $(HOST):$(PORT)"
 	@echo "make bench  measure build and execution times and page weights (bench/report.*)"
 	@echo "make clean  remove the built book and caches (keeps .venv)"
@@ -91,7 +91,7 @@ browser: $(STAMP) $(AXE) book
 	$(call timed,browser,$(BIN)/pytest tests -m book)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=$(HOST) --port=$(LAB_PORT) --no-browser --allow-root $(LAB_OPTS) notebooks
+	JUPYTER_PORT=$(LAB_PORT) $(BIN)/jupyter lab --ip=$(HOST) --no-browser --allow-root $(LAB_ARGS) notebooks
 
 serve:
 	@test -f $(BOOK)/index.html || $(MAKE) book

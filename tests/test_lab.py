@@ -101,6 +101,10 @@ CHAPTERS = [Path(page).stem for page in book_pages()]
 #: (where an expression that was not filled in shows its bare name).
 PROSE = """() => Array.from(document.querySelectorAll('.jp-MarkdownCell .myst')).map(e => ({
   text: e.textContent, code: Array.from(e.querySelectorAll('code')).map(c => c.textContent)}))"""
+#: Back to the chapter's opening, for the screenshot kept of what a reader sees first.
+TO_TOP = """() => document.querySelectorAll('.jp-NotebookPanel *').forEach(e => {
+  if (e.scrollTop > 0) e.scrollTop = 0; })"""
+SHOTS = ROOT / "_build" / "lab"
 LEFT_UNFILLED = re.compile(r"\{(eval|glue)|:text\}|Unexecuted inline expression|Error: ")
 EVAL = re.compile(r"\{eval\}`([^`]+)`")
 
@@ -170,6 +174,9 @@ def test_chapter_runs_offline_in_lab_with_numbers_and_saves_small(browser, lab, 
         pytest.fail(f"{chapter}: Run All did not finish in 120 s with {expected} charts "
                     f"({tab.evaluate(DRAWN)} drawn); screenshot {shot}")
     drawn = tab.evaluate(DRAWN)
+    tab.evaluate(TO_TOP)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SHOTS / f"{chapter}.png"))
     errors = tab.evaluate("Array.from(document.querySelectorAll('.jp-OutputArea-output'))"
                           ".map(e => e.innerText).filter(t => t.includes('Error'))")
     prose = tab.evaluate(PROSE)
