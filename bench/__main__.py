@@ -164,6 +164,7 @@ def markdown(report: dict) -> str:
         ]
     lines += [f"| – step `{step}` (s) | {seconds:.1f} | |"
               for step, seconds in t["test"]["steps"].items()]
+    lines += [f"| that test run ÷ notebooks executed | {_test_ratio(t)} | ≤ 2.8 |"]
     lines += [
         "", "| page | own HTML (KB) | transferred (KB) | charts | all drawn after (s) | "
         "loads Vega bundle |", "|---|---|---|---|---|---|"]
@@ -179,6 +180,11 @@ def markdown(report: dict) -> str:
 
 def _test_total(test: dict[str, object]) -> str:
     return f"{test['wall']:.1f}" if test["passed"] else "failed: " + " / ".join(test["tail"])
+
+
+def _test_ratio(times: dict) -> str:
+    test = times["test"]
+    return f"{test['wall'] / times['notebooks_total']:.2f}" if test["passed"] else "–"
 
 
 def main() -> None:
