@@ -29,13 +29,15 @@ printf '%s\t%s\t%s\n' "$(1)" $$(( ($$(date +%s%N) - start) / 1000000 )) $$status
 exit $$status
 endef
 
-.PHONY: help venv book test check-stripped lint validate unit notebooks rebuild browser lab serve bench clean
+.PHONY: help venv book test check-stripped lint validate unit notebooks rebuild browser lab-test lab serve \
+	bench clean
 
 help:
 	@echo "make book   build the HTML book into $(BOOK) (every notebook executed)"
 	@echo "make test   every check: stripped notebooks, lint, data package, unit tests,"
 	@echo "            executed notebooks, the book built with -W, the built book in Chromium"
 	@echo "            (independent steps run side by side with make -j2 test)"
+	@echo "make lab-test  every chapter run and saved in JupyterLab, in headless Chromium"
 	@echo "make lab    JupyterLab on $(HOST):$(LAB_PORT) (extra server options: LAB_ARGS=...)"
 	@echo "make serve  serve the built book on $(HOST):$(PORT)"
 	@echo "make bench  measure build and execution times and page weights (bench/report.*)"
@@ -61,7 +63,8 @@ book: $(STAMP)
 	@echo "The book is at $(CURDIR)/$(BOOK)/index.html (make serve to read it over HTTP)"
 
 # Independent steps run side by side under `make -j2 test`; the browser step needs the book.
-test: $(STAMP) check-stripped lint validate unit notebooks rebuild book browser
+# The two long chains (book then browser, chapters in JupyterLab) start first.
+test: $(STAMP) check-stripped lint validate book lab-test browser unit notebooks rebuild
 
 check-stripped: $(STAMP)
 	$(call timed,check-stripped,tools/check-stripped $(CURDIR)/$(BIN)/$(STRIP))
@@ -73,7 +76,7 @@ validate: $(STAMP)
 	$(call timed,validate,$(BIN)/frictionless validate data/datapackage.json)
 
 unit: $(STAMP)
-	$(call timed,unit,$(BIN)/pytest tests -m "not book and not rebuild")
+	$(call timed,unit,$(BIN)/pytest tests -m "not book and not rebuild and not lab")
 
 rebuild: $(STAMP)
 	$(call timed,rebuild,$(BIN)/pytest tests -m rebuild)
@@ -89,6 +92,9 @@ $(AXE): package.json package-lock.json
 
 browser: $(STAMP) $(AXE) book
 	$(call timed,browser,$(BIN)/pytest tests -m book)
+
+lab-test: $(STAMP)
+	$(call timed,lab-test,$(BIN)/pytest tests -m lab)
 
 lab: $(STAMP)
 	JUPYTER_PORT=$(LAB_PORT) $(BIN)/jupyter lab --ip=$(HOST) --no-browser --allow-root $(LAB_ARGS) notebooks
