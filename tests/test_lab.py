@@ -111,6 +111,9 @@ CHAPTERS = [Path(page).stem for page in book_pages()]
 #: (where an expression that was not filled in shows its bare name).
 PROSE = """() => Array.from(document.querySelectorAll('.jp-MarkdownCell .myst')).map(e => ({
   text: e.textContent, code: Array.from(e.querySelectorAll('code')).map(c => c.textContent)}))"""
+#: Every inline expression of the prose shows its value, not its name (given as a JSON list).
+FILLED = """() => !Array.from(document.querySelectorAll('.jp-MarkdownCell .myst code'))
+  .some(c => %s.includes(c.textContent))"""
 #: Back to the chapter's opening, for the screenshot kept of what a reader sees first.
 TO_TOP = """() => document.querySelectorAll('.jp-NotebookPanel *').forEach(e => {
   if (e.scrollTop > 0) e.scrollTop = 0; })"""
@@ -189,8 +192,13 @@ def test_chapter_runs_offline_in_lab_with_numbers_and_saves_small(browser, lab, 
     _run_all(tab)
     _wait(tab, RUN_DONE, checkout, f"{chapter}: Run All did not finish in 120 s")
     expected, as_text = tab.evaluate(CHARTS_MADE)
+    assert expected > 0, f"{chapter}: Run All made no chart in JupyterLab"
     _wait(tab, f"() => {DRAWN} >= {expected}", checkout,
-          f"{chapter}: {tab.evaluate(DRAWN)} of {expected} charts drawn in 30 s", 30000)
+          f"{chapter}: fewer than {expected} charts drawn in 30 s", 30000)
+    source = ROOT / "notebooks" / f"{chapter}.ipynb"
+    names = set().union(*map(_names, _cells(source, "markdown")))
+    _wait(tab, FILLED % json.dumps(sorted(names)), checkout,
+          f"{chapter}: inline values not all filled in 30 s", 30000)
     drawn = tab.evaluate(DRAWN)
     tab.evaluate(TO_TOP)
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -207,8 +215,6 @@ def test_chapter_runs_offline_in_lab_with_numbers_and_saves_small(browser, lab, 
     assert not as_text, f"{chapter}: {as_text} charts shown as text, not drawn"
     assert not errors, errors
     assert not off_host, f"JupyterLab requested off-host resources: {off_host}"
-    source = ROOT / "notebooks" / f"{chapter}.ipynb"
-    names = set().union(*map(_names, _cells(source, "markdown")))
     assert len(prose) == len(_cells(source, "markdown")), \
         f"{chapter}: {len(prose)} markdown cells rendered by jupyterlab-myst"
     unfilled = [p["text"][:200] for p in prose
