@@ -29,8 +29,9 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
-from jingjinji.data import DataPackage
+from jingjinji.data import DataError, DataPackage
 
 #: Verdicts in the order readers see them, the words shown, and one colour each.
 VERDICTS = ["confirmed", "close", "differs", "unverified", "not_checkable"]
@@ -320,6 +321,31 @@ def disagreements(ledger: pd.DataFrame) -> pd.DataFrame:
         ledger["basis"] != ledger["expected_basis"])
     return ledger.loc[wrong, ["claim", "verdict", "computed", "basis", "expected_basis",
                               "comparison"]]
+
+
+def chapter_ledger(package: DataPackage, theme: str,
+                   paragraphs: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A chapter's claims (its theme's, and any in ``paragraphs``), their verdicts checked.
+
+    Raises :class:`DataError` naming the claim whose stored verdict or basis is not the one
+    the rubric gives.
+    """
+    rows = ledger(package)
+    named = rows["paragraph"].str.split(";").map(lambda found: not {*paragraphs}.isdisjoint(found))
+    chapter = rows[(rows["theme"] == theme) | named]
+    for claim, wrong in disagreements(chapter).set_index("claim").iterrows():
+        if pd.notna(wrong["computed"]) and wrong["verdict"] != wrong["computed"]:
+            column, stored, rubric = "verdict", wrong["verdict"], wrong["computed"]
+        else:
+            column, stored, rubric = "basis", wrong["basis"], wrong["expected_basis"]
+        raise DataError("claims.csv", f"claim '{claim}': stored {column} '{stored}', the rubric "
+                        f"gives '{rubric}' ({wrong['comparison']})", column=column)
+    return chapter
+
+
+def chapter_table(claims: pd.DataFrame) -> Styler:
+    """A chapter's table of claims as readers see it (see :func:`readable`)."""
+    return readable(claims).style.hide(axis="index")
 
 
 def verdict_totals(claims: pd.DataFrame) -> pd.Series:

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from jingjinji.offline import CHART_CLASS
 from tests.browsing import ROOT, SITE, book_pages, chart_count, wait_for_charts
 
 pytestmark = pytest.mark.book
@@ -66,6 +67,14 @@ def test_every_chart_has_a_caption_in_the_static_page():
         charts = chart_count(SITE / page)
         captions = len(re.findall(r'<figcaption class="chart-caption">[^<]+</figcaption>', html))
         assert captions == charts, f"{page}: {captions} captions for {charts} charts"
+
+
+def test_every_scrolling_output_is_a_focusable_region():
+    """Keyboard users can scroll a long output (axe: scrollable-region-focusable)."""
+    for page in book_pages():
+        html = (SITE / page).read_text(encoding="utf-8")
+        scrolling = len(re.findall(r'<div class="cell [^"]*\btag_scroll-output\b', html))
+        assert html.count('tabindex="0" role="region"') == scrolling, page
 
 
 LINK = re.compile(r'<a [^>]*href="([^"]+)"')
@@ -120,6 +129,11 @@ FITS = """() => ({
   page: document.documentElement.scrollWidth <= window.innerWidth + 1,
   overflowing: Array.from(document.querySelectorAll('.vega-embed')).filter(
     e => e.getBoundingClientRect().right > window.innerWidth + 1).length})"""
+#: Outputs other than charts taller than one and a half screens (they should scroll in their cell).
+TALL = f"""() => Array.from(document.querySelectorAll('.cell_output'))
+  .filter(o => !o.querySelector('.{CHART_CLASS}')
+               && o.getBoundingClientRect().height > 1.5 * innerHeight)
+  .map(o => o.textContent.trim().slice(0, 60))"""
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -135,6 +149,7 @@ class Visit:
     broken_text: bool = False
     violations: list[str] | None = None
     fits: dict | None = None
+    tall: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +171,9 @@ def visit(browser, server, tmp_path_factory):
         if phone:
             seen.fits = tab.evaluate(FITS)
             tab.screenshot(path=str(shots / (Path(page).stem + "-390.png")), full_page=True)
-        elif AXE.exists():
+        else:
+            seen.tall = tab.evaluate(TALL)
+        if not phone and AXE.exists():
             tab.add_script_tag(path=str(AXE))
             seen.violations = tab.evaluate(AXE_RUN)
         tab.close()
@@ -176,6 +193,12 @@ def test_page_draws_its_charts_offline(visit, page):
     assert not seen.off_host, f"{page} requested off-host resources: {seen.off_host}"
     chart_errors = [e for e in seen.errors if "vega" in e.lower() or "embed" in e.lower()]
     assert not chart_errors, f"{page}: {chart_errors}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_long_outputs_scroll_inside_their_cell(visit, page):
+    tall = visit(page, phone=False).tall
+    assert not tall, f"{page}: outputs taller than 1.5 screens: {tall}"
 
 
 @pytest.mark.parametrize("page", PAGES)

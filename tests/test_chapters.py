@@ -45,3 +45,31 @@ def test_every_computed_name_is_used_and_every_shown_name_computed(path):
 def test_prose_has_no_glue_reference_left(path):
     left = [markdown for markdown in _sources(path, "markdown") if "{glue" in markdown]
     assert not left, f"{path.name}: a {{glue}} reference shows as a placeholder in JupyterLab"
+
+
+def _code_cells(path: Path) -> list[dict]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [cell for cell in cells if cell["cell_type"] == "code"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+def test_set_up_cells_are_removed_in_the_book_and_folded_in_lab(path):
+    """JupyterLab ignores the book's tags: a set-up cell's code is folded there by its metadata.
+
+    Its output is removed in the book and must be empty (checked in JupyterLab), since
+    running a cell in JupyterLab unhides its outputs whatever the metadata says.
+    """
+    unmatched = [cell.get("id") for cell in _code_cells(path)
+                 if ("remove-input" in cell["metadata"].get("tags", []))
+                 != bool(cell["metadata"].get("jupyter", {}).get("source_hidden"))]
+    assert not unmatched, f"{path.name}: cells {unmatched} removed in the book or folded in " \
+                          "JupyterLab, not both"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+def test_long_outputs_scroll_in_the_book_and_in_lab(path):
+    """A cell whose output scrolls in the book (tag scroll-output) scrolls in JupyterLab too."""
+    unmatched = [cell.get("id") for cell in _code_cells(path)
+                 if ("scroll-output" in cell["metadata"].get("tags", []))
+                 != bool(cell["metadata"].get("scrolled"))]
+    assert not unmatched, f"{path.name}: cells {unmatched} scroll in only one of the two"

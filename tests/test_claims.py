@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -58,6 +60,26 @@ def test_verdicts_are_shown_as_words(package):
     assert shown <= set(claims.VERDICT_WORDS.values())
     assert "not_checkable" not in shown and claims.VERDICT_WORDS["not_checkable"] == "not checkable"
     assert "not_checkable" not in claims.readable(package.claims)["Verdict"].tolist()
+
+
+def test_a_chapter_ledger_holds_its_theme_and_the_paragraphs_it_names(package):
+    transport = claims.chapter_ledger(package, "transport", paragraphs=("32",))
+    in_32 = transport["paragraph"].str.split(";").map(lambda found: "32" in found)
+    assert set(transport.loc[~in_32, "theme"]) == {"transport"} and in_32.any()
+    assert set(transport["claim"]) > set(claims.chapter_ledger(package, "transport")["claim"])
+    shown = claims.chapter_table(transport).data
+    assert list(shown.columns) == ["¶", "Printed", "Meant", "Verdict", "Basis", "Evidence"]
+
+
+def test_a_chapter_ledger_names_a_claim_whose_verdict_the_rubric_does_not_give(package):
+    stored = package.claims.copy()
+    row = stored.index[stored["claim"] == "eco_pm25_2023"][0]
+    stored.loc[row, "verdict"] = "differs"
+    tampered = dataclasses.replace(package, claims=stored)
+    with pytest.raises(jj.DataError, match="claims.csv, column 'verdict': claim "
+                                           "'eco_pm25_2023': stored verdict 'differs', the "
+                                           "rubric gives 'confirmed'"):
+        claims.chapter_ledger(tampered, "ecology")
 
 
 def test_the_basis_enum_is_the_package_list(package):
