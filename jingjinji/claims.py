@@ -32,6 +32,7 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from jingjinji.data import DataError, DataPackage
+from jingjinji.derive import yearly
 
 #: Verdicts in the order readers see them, the words shown, and one colour each.
 VERDICTS = ["confirmed", "close", "differs", "unverified", "not_checkable"]
@@ -142,7 +143,7 @@ def found_for(package: DataPackage, claim: pd.Series, factor: float) -> Found:
     rows = rows.sort_values("year")
     bounds = rows.loc[rows["note"].fillna("").str.contains(LOWER_BOUND_NOTE, regex=False), "year"]
     unit = package.indicators.set_index("indicator").loc[claim["indicator"], "unit"]
-    return Found(values=rows.set_index("year")["value"] / factor,
+    return Found(values=yearly(rows) / factor,
                  unit=claim["unit"] if factor != 1.0 else unit,
                  lower_bounds=frozenset(int(y) for y in bounds))
 

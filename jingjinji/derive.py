@@ -13,6 +13,20 @@ UNIT_SCALE = {"10,000 persons": 1e4, "100 million CNY": 1e8, "CNY": 1.0, "km": 1
               "per 1,000 residents": 1e-3}
 
 
+def yearly(series: pd.DataFrame, region: str | None = None) -> pd.Series:
+    """The values of one region (the series' only one when ``region`` is None), by year."""
+    rows = series if region is None else series[series["region"] == region]
+    if rows["year"].duplicated().any():
+        raise ValueError(f"several values a year in {sorted(set(rows['indicator']))} for "
+                         f"{sorted(set(rows['region']))}: name one region and one indicator")
+    return rows.set_index("year")["value"]
+
+
+def wide(series: pd.DataFrame) -> pd.DataFrame:
+    """The values as a table: one row a year, one column a region."""
+    return series.pivot(index="year", columns="region", values="value")
+
+
 def _divided(top: pd.DataFrame, merged: pd.DataFrame, divisor: str, divisor_source: str, *,
              scale: float, unit: str, name: str, indicator: str, note: str) -> pd.DataFrame:
     """``merged``'s value over its ``divisor`` column, marked derived, in ``top``'s shape."""
@@ -59,10 +73,10 @@ def per_area(package: DataPackage, indicator: str, regions: list[str], *,
 
 def ratio_to(series: pd.DataFrame, reference: str) -> pd.DataFrame:
     """Each region's value divided by the reference region's in the same year (as a share)."""
-    wide = series.pivot(index="year", columns="region", values="value")
-    if reference not in wide:
+    table = wide(series)
+    if reference not in table:
         raise KeyError(f"reference region {reference} is not in the series")
-    return wide.div(wide[reference], axis=0).drop(columns=reference)
+    return table.div(table[reference], axis=0).drop(columns=reference)
 
 
 def share_of_year(package: DataPackage, indicator: str, regions: list[str], *,
@@ -107,7 +121,7 @@ def against(series: pd.DataFrame, region: str, reference: str, *, how: str) -> p
 
 def annual_rate(series: pd.DataFrame, region: str, start: int, end: int) -> float | None:
     """Compound yearly change in % between two years, or None if either is missing."""
-    values = series[series["region"] == region].set_index("year")["value"]
+    values = yearly(series, region)
     if start not in values.index or end not in values.index:
         return None
     return ((values[end] / values[start]) ** (1 / (end - start)) - 1) * 100

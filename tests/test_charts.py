@@ -149,3 +149,15 @@ def test_rules_outside_the_years_shown_are_left_out(package):
                                          title="t", description="d",
                                          events=["Strategy launched"]))
     assert '"rule"' in json.dumps(with_rule)
+
+
+def test_yearly_and_wide_reshape_a_series_and_refuse_two_values_a_year(package):
+    from jingjinji import derive
+
+    pm25 = package.series("pm25_annual_mean", ["CN-HE", "CN-BJ"])
+    hebei = derive.yearly(pm25, "CN-HE")
+    table = derive.wide(pm25)
+    assert hebei.to_dict() == table["CN-HE"].dropna().to_dict()
+    assert list(table.columns) == ["CN-BJ", "CN-HE"] and table.index.is_monotonic_increasing
+    with pytest.raises(ValueError, match="several values a year .*name one region"):
+        derive.yearly(pm25)
