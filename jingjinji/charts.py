@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from jingjinji.data import DataPackage
+from jingjinji.describe import describe
 
 #: One fixed colour per region (Okabe–Ito palette, safe for colour-blind readers).
 REGION_COLORS: dict[str, str] = {
@@ -127,6 +128,16 @@ def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, descri
     )
 
 
+def _description(series: pd.DataFrame, kind: str, description: str | None, finding: str,
+                 rules: Iterable[str] = ()) -> str:
+    """The description given, or one written from the data drawn (:func:`describe`)."""
+    if description is None:
+        return describe(series, kind, finding, list(rules))
+    if finding:
+        raise ValueError("give a chart a description or a finding, not both")
+    return description
+
+
 def _with_gaps(series: pd.DataFrame) -> pd.DataFrame:
     """Add an empty row for every missing year inside each line's span, so lines break."""
     frames = []
@@ -199,7 +210,8 @@ def _documents(package: DataPackage, source_ids: pd.Series) -> pd.Series:
     return source_ids.map(lambda ids: "; ".join(titles[i] for i in ids.split(";")))
 
 
-def time_series(package: DataPackage, series: pd.DataFrame, *, title: str, description: str,
+def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
+                description: str | None = None, finding: str = "",
                 events: Iterable[str] = (), breaks: dict[float, str] | None = None,
                 subtitle: str | None = None, height: int = 300,
                 zero: bool = True) -> alt.TopLevelMixin:
@@ -238,7 +250,8 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str, descr
              break_rules(breaks, domain) if breaks else None]
     layers = [r for r in rules if r is not None] + layers
     chart = alt.layer(*layers).properties(width=WIDTH, height=height)
-    return finish(chart, package, title=title, description=description,
+    text = _description(series, "Line chart", description, finding, events)
+    return finish(chart, package, title=title, description=text,
                   sources=_source_ids(series), subtitle=subtitle)
 
 
@@ -246,7 +259,8 @@ def _source_ids(series: pd.DataFrame) -> set[str]:
     return {s for ids in series["source"] for s in ids.split(";")}
 
 
-def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str, description: str,
+def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
+              description: str | None = None, finding: str = "",
               subtitle: str | None = None, height: int = 260) -> alt.TopLevelMixin:
     """Values by year as bars (grouped by region or indicator), notes in the tooltips."""
     if series.empty:
@@ -263,11 +277,13 @@ def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str, descrip
         x=alt.X("year:O", title=None), xOffset=alt.XOffset(f"{group}:N"),
         y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip,
     ).properties(width=WIDTH, height=height)
-    return finish(chart, package, title=title, description=description,
+    text = _description(series, "Bar chart", description, finding)
+    return finish(chart, package, title=title, description=text,
                   sources=_source_ids(series), subtitle=subtitle)
 
 
-def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str, description: str,
+def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str,
+                description: str | None = None, finding: str = "",
                 subtitle: str | None = None) -> alt.TopLevelMixin:
     """One bar per region, sorted from highest to lowest value, labelled with the value."""
     unit, name = series["unit"].iloc[0], series["name"].iloc[0]
@@ -281,7 +297,9 @@ def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str, descr
     bars = base.mark_bar(color=REGION_COLORS["CN-HE"])
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="value:Q")
     chart = alt.layer(bars, labels).properties(width=WIDTH, height=24 * len(data))
-    return finish(chart, package, title=title, description=description,
+    text = _description(series.sort_values("value", ascending=False), "Bar chart (highest first)",
+                        description, finding)
+    return finish(chart, package, title=title, description=text,
                   sources=_source_ids(series), subtitle=subtitle)
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from jingjinji.data import DataError, DataPackage
+from jingjinji.data import LOWER_BOUND_NOTE, DataError, DataPackage
 from jingjinji.derive import yearly
 
 #: Verdicts in the order readers see them, the words shown, and one colour each.
@@ -55,8 +55,6 @@ CLOSE_MULTIPLE = 0.1
 FIRST_BASE_YEAR = 2013
 #: How many of the series' unit make one of the claim's unit, where the two differ.
 UNIT_FACTORS = {("trillion CNY", "100 million CNY"): 1e4, ("billion CNY", "100 million CNY"): 10.0}
-#: Words in an observation's note that mark its value as a lower bound ("more than 5,400").
-LOWER_BOUND_NOTE = "a lower bound"
 #: The article's qualifiers, each read as one kind of range (see :func:`judge_level`).
 QUALIFIERS = {"more than": "more_than", "over": "more_than", "exceeded": "more_than",
               "nearly": "nearly", "almost": "nearly", "about": "about", "around": "about"}

@@ -7,6 +7,7 @@ import pandas as pd
 
 from jingjinji.charts import WIDTH, finish
 from jingjinji.data import DataPackage
+from jingjinji.describe import spans
 
 #: The book's span: the strategy's decade and the year before it.
 BOOK_YEARS = range(2013, 2025)
@@ -57,16 +58,7 @@ def gap_table(package: DataPackage, regions: list[str] = PROVINCES,
 
 def year_spans(years: list[int]) -> str:
     """'2013–2015, 2019' for [2013, 2014, 2015, 2019]; 'all' for the whole book span."""
-    if years == list(BOOK_YEARS):
-        return "all"
-    spans, start, prev = [], years[0], years[0]
-    for year in years[1:]:
-        if year != prev + 1:
-            spans.append((start, prev))
-            start = year
-        prev = year
-    spans.append((start, prev))
-    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+    return "all" if years == list(BOOK_YEARS) else spans(years)
 
 
 def coverage_chart(package: DataPackage, *, title: str, description: str) -> alt.TopLevelMixin:

@@ -26,6 +26,10 @@ TABLES = ("regions", "indicators", "sources", "observations", "events", "claims"
           "corroborations")
 
 
+#: Words in an observation's note that mark its value as a lower bound ("more than 5,400").
+LOWER_BOUND_NOTE = "a lower bound"
+
+
 class DataError(ValueError):
     """A problem in the data package, located by file, line and column."""
 

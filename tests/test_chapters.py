@@ -73,3 +73,39 @@ def test_long_outputs_scroll_in_the_book_and_in_lab(path):
                  if ("scroll-output" in cell["metadata"].get("tags", []))
                  != bool(cell["metadata"].get("scrolled"))]
     assert not unmatched, f"{path.name}: cells {unmatched} scroll in only one of the two"
+
+
+#: Keywords of the chart helpers whose text a reader sees as the chart's title or caption.
+SHOWN_TEXT = ("title", "description", "finding")
+#: Numbers that are part of a name or a unit, not values: PM2.5, "per 1,000", "per 100 km²".
+NAMES_AND_UNITS = re.compile(r"PM2\.5|per 1,000|per 100 km²|per 10,000")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+YEAR = re.compile(r"(19|20)\d\d")
+
+
+def typed_numbers(code: str) -> list[str]:
+    """Numbers typed in the titles and descriptions of a chapter's charts (years aside)."""
+    typed = []
+    for node in ast.walk(ast.parse(code)):
+        if not (isinstance(node, ast.keyword) and node.arg in SHOWN_TEXT):
+            continue
+        parts = node.value.values if isinstance(node.value, ast.JoinedStr) else [node.value]
+        texts = [part.value for inner in parts for part in ast.walk(inner)
+                 if isinstance(part, ast.Constant) and isinstance(part.value, str)
+                 and not isinstance(inner, ast.FormattedValue)]
+        typed += [number for text in texts
+                  for number in NUMBER.findall(NAMES_AND_UNITS.sub("", text))
+                  if not YEAR.fullmatch(number)]
+    return typed
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+def test_no_number_is_typed_in_a_chart_title_or_description(path):
+    typed = typed_numbers("\n".join(_sources(path, "code")))
+    assert not typed, f"{path.name}: numbers typed in chart titles or descriptions: {typed}"
+
+
+def test_a_typed_number_is_found_and_a_computed_one_is_not():
+    planted = ('charts.bar_chart(pkg, s, title=f"Rose from {low:.0f} to 38 in 2024",\n'
+               '                 description=("Bar chart. " "Ends near 4.5 µg/m³ per 1,000."))')
+    assert typed_numbers(planted) == ["38", "4.5"]

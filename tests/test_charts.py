@@ -161,3 +161,37 @@ def test_yearly_and_wide_reshape_a_series_and_refuse_two_values_a_year(package):
     assert list(table.columns) == ["CN-BJ", "CN-HE"] and table.index.is_monotonic_increasing
     with pytest.raises(ValueError, match="several values a year .*name one region"):
         derive.yearly(pm25)
+
+
+def _frame(values: dict[int, float], region: str = "CN-HE", name_en: str = "Hebei",
+           note: str | None = None) -> pd.DataFrame:
+    return pd.DataFrame({"indicator": "pm25", "region": region, "year": list(values),
+                         "value": list(values.values()), "name_en": name_en,
+                         "name": "PM2.5 annual mean", "unit": "µg/m³", "note": note})
+
+
+def test_a_description_names_each_line_its_ends_extremes_and_gaps():
+    from jingjinji.describe import describe
+
+    series = pd.concat([_frame({2013: 108, 2015: 77, 2016: 120, 2017: 65.2}),
+                        _frame({2013: 89.5, 2014: 85.9}, region="CN-BJ", name_en="Beijing")])
+    assert describe(series, "Line chart", "All fall.", ["Strategy launched"]) == (
+        "Line chart: PM2.5 annual mean (µg/m³), 2013–2017. Hebei from 108 in 2013 to 65.2 in "
+        "2017 (highest 120 in 2016; none found for 2014); Beijing from 89.5 in 2013 to 85.9 in "
+        "2014. All fall. Rules mark: Strategy launched.")
+
+
+def test_a_description_reads_lower_bounds_as_such_and_one_year_without_years():
+    from jingjinji.describe import describe, number
+
+    bound = _frame({2023: 5400}, note="Announced as more than 5,400: a lower bound")
+    assert describe(bound, "Bar chart") == (
+        "Bar chart: PM2.5 annual mean (µg/m³), 2023. Hebei more than 5,400.")
+    assert [number(v) for v in (49934.4, 4.551, -0.83, 0.32281)] == ["49,934", "4.55", "-0.83",
+                                                                     "0.323"]
+
+
+def test_a_chart_takes_a_description_or_a_finding_not_both(package):
+    pm25 = package.series("pm25_annual_mean", ["CN-HE"])
+    with pytest.raises(ValueError, match="description or a finding, not both"):
+        charts.time_series(package, pm25, title="t", description="d", finding="f")
