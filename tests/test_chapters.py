@@ -109,3 +109,32 @@ def test_a_typed_number_is_found_and_a_computed_one_is_not():
     planted = ('charts.bar_chart(pkg, s, title=f"Rose from {low:.0f} to 38 in 2024",\n'
                '                 description=("Bar chart. " "Ends near 4.5 µg/m³ per 1,000."))')
     assert typed_numbers(planted) == ["38", "4.5"]
+
+
+def _formatted_once(tree: ast.Module) -> dict[str, str]:
+    """Expressions a chapter formats into a variable for its prose (``x = f"{expr:spec}"``)."""
+    return {ast.unparse(node.value.values[0].value): node.targets[0].id for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.JoinedStr)
+            and len(node.value.values) == 1
+            and isinstance(node.value.values[0], ast.FormattedValue)}
+
+
+def formatted_again(code: str) -> list[str]:
+    """Values a chart title formats anew although the chapter already formatted them."""
+    tree = ast.parse(code)
+    once = _formatted_once(tree)
+    return [f"{ast.unparse(value.value)} (already {once[ast.unparse(value.value)]})"
+            for node in ast.walk(tree) if isinstance(node, ast.keyword) and node.arg in SHOWN_TEXT
+            for value in ast.walk(node.value) if isinstance(value, ast.FormattedValue)
+            and ast.unparse(value.value) in once]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+def test_a_title_shows_the_value_the_prose_shows(path):
+    again = formatted_again("\n".join(_sources(path, "code")))
+    assert not again, f"{path.name}: chart titles format again: {again}"
+
+
+def test_a_value_formatted_twice_is_found():
+    planted = 'fall = f"{1 - a / b:.0%}"\ncharts.bar_chart(pkg, s, title=f"Fell {1 - a / b:.1%}")'
+    assert formatted_again(planted) == ["1 - a / b (already fall)"]
