@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
+from jingjinji import evidence
 from jingjinji.coverage import coverage_table
 from jingjinji.data import DataPackage
+from jingjinji.evidence import COPY_WORDS
 
 
 def _where(read_at: str) -> str:
@@ -13,13 +15,15 @@ def _where(read_at: str) -> str:
 
 
 def sources_markdown(package: DataPackage) -> Markdown:
-    """Every source as a list item: publisher, title, date, locator, where read, note."""
+    """Every source as a list item: publisher, title, date, locator, where read and the kind
+    of copy it is, note."""
     items = []
     for s in package.sources.sort_values("source").itertuples():
         item = f"- `{s.source}` — **{s.publisher}**, *{s.title}* ({s.date}). {s.locator}."
         if isinstance(s.url, str) and s.url and s.url != s.read_at:
             item += f" Original: <{s.url}>."
-        item += f" Read at {_where(s.read_at)}."
+        unrelated = " (an unrelated site)" if evidence.is_junk(s.read_at) else ""
+        item += f" Read at {_where(s.read_at)}: {COPY_WORDS[s.copy]}{unrelated}."
         if isinstance(s.note, str) and s.note:
             item += f" {s.note}"
         items.append(item)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from jingjinji.data import DataPackage
 from jingjinji.describe import describe
+from jingjinji.evidence import COPY_WORDS
 
 #: One fixed colour per region (Okabe–Ito palette, safe for colour-blind readers).
 REGION_COLORS: dict[str, str] = {
@@ -205,9 +206,11 @@ def break_rules(breaks: dict[float, str],
 
 
 def _documents(package: DataPackage, source_ids: pd.Series) -> pd.Series:
-    """The document titles behind ';'-separated source ids, for tooltips."""
-    titles = package.sources.set_index("source")["title"]
-    return source_ids.map(lambda ids: "; ".join(titles[i] for i in ids.split(";")))
+    """The document titles behind ';'-separated source ids, each with the kind of copy read,
+    for tooltips."""
+    sources = package.sources.set_index("source")
+    named = (sources["title"] + " (read in " + sources["copy"].map(COPY_WORDS) + ")")
+    return source_ids.map(lambda ids: "; ".join(named[i] for i in ids.split(";")))
 
 
 def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,

@@ -38,6 +38,12 @@ if TYPE_CHECKING:
 
 #: The grades of ``sources.copy``, strongest first.
 COPY_GRADES = ("publisher", "state_media", "reprint", "export_mirror", "compilation")
+#: What each grade means, in the words readers see (tooltips, the data appendix).
+COPY_WORDS = {"publisher": "the publisher's own site",
+              "state_media": "a state news organisation's site",
+              "reprint": "a reprint on another site",
+              "export_mirror": "a database export kept unchanged by a third party",
+              "compilation": "a table compiled by a third party"}
 #: Grades of a third-party copy: a value resting on one of these alone needs a second copy.
 THIRD_PARTY = ("reprint", "export_mirror", "compilation")
 #: Corroboration statuses, in the order tables show them.

@@ -195,3 +195,16 @@ def test_a_chart_takes_a_description_or_a_finding_not_both(package):
     pm25 = package.series("pm25_annual_mean", ["CN-HE"])
     with pytest.raises(ValueError, match="description or a finding, not both"):
         charts.time_series(package, pm25, title="t", description="d", finding="f")
+
+
+def test_tooltips_and_the_appendix_say_what_kind_of_copy_a_value_was_read_in(package):
+    from jingjinji import appendix
+    from jingjinji.evidence import COPY_WORDS
+
+    chart = charts.time_series(package, package.series("pm25_annual_mean", ["CN-HE"]), title="t")
+    documents = [row["document"] for row in chart.to_dict()["datasets"].popitem()[1]
+                 if row.get("document")]
+    assert documents and all("(read in " in d for d in documents)
+    listed = appendix.sources_markdown(package).data
+    assert listed.count("\n") + 1 == len(package.sources)
+    assert all(words in listed for words in set(COPY_WORDS[c] for c in package.sources["copy"]))
