@@ -18,8 +18,7 @@ LAB_KEYS := cell.metadata.user_expressions cell.metadata.execution metadata.kern
 	metadata.language_info.codemirror_mode metadata.language_info.file_extension \
 	metadata.language_info.mimetype metadata.language_info.nbconvert_exporter \
 	metadata.language_info.pygments_lexer metadata.language_info.version
-# Kept: a long output's "scrolled" flag, which makes it scroll inside its cell in JupyterLab.
-STRIP  := nbstripout --keep-id --extra-keys "$(LAB_KEYS)" --keep-metadata-keys cell.metadata.scrolled
+STRIP  := nbstripout --keep-id --extra-keys "$(LAB_KEYS)"
 #: Each step of `make test` appends its name and wall time (ms) here; `make bench` reads it.
 TIMES  := _build/test-step-times.tsv
 
@@ -44,7 +43,7 @@ help:
 	@echo "make bench  measure build and execution times and page weights (bench/report.*)"
 	@echo "make clean  remove the built book and caches (keeps .venv)"
 
-$(STAMP): requirements.txt pyproject.toml jupyter-config/*.json Makefile
+$(STAMP): requirements.txt pyproject.toml jupyter-config/*.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .

@@ -66,15 +66,6 @@ def test_set_up_cells_are_removed_in_the_book_and_folded_in_lab(path):
                           "JupyterLab, not both"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
-def test_long_outputs_scroll_in_the_book_and_in_lab(path):
-    """A cell whose output scrolls in the book (tag scroll-output) scrolls in JupyterLab too."""
-    unmatched = [cell.get("id") for cell in _code_cells(path)
-                 if ("scroll-output" in cell["metadata"].get("tags", []))
-                 != bool(cell["metadata"].get("scrolled"))]
-    assert not unmatched, f"{path.name}: cells {unmatched} scroll in only one of the two"
-
-
 #: Keywords of the chart helpers whose text a reader sees as the chart's title or caption.
 SHOWN_TEXT = ("title", "description", "finding")
 #: Numbers that are part of a name or a unit, not values: PM2.5, "per 1,000", "per 100 km²".

@@ -119,15 +119,15 @@ TO_TOP = """() => document.querySelectorAll('.jp-NotebookPanel *').forEach(e => 
   if (e.scrollTop > 0) e.scrollTop = 0; })"""
 #: After the run: how many set-up cells (book tag remove-input) there are, those whose code a
 #: reader sees unfolded or that show an output (running a cell unhides its outputs, so a set-up
-#: cell must have none), and long outputs (tag scroll-output) not scrolled.
+#: cell must have none).
 FOLDS = f"""() => {{ const cells = {PANEL}.content.widgets.filter(c => c.model.type === 'code');
   const tagged = (c, tag) => (c.model.getMetadata('tags') || []).includes(tag);
   const start = c => c.model.sharedModel.getSource().slice(0, 60);
   const setUp = cells.filter(c => tagged(c, 'remove-input'));
   return {{setUp: setUp.length,
     unfolded: setUp.filter(c => !c.inputHidden).map(start),
-    shown: cells.filter(c => tagged(c, 'remove-output') && c.model.outputs.length > 0).map(start),
-    unscrolled: cells.filter(c => tagged(c, 'scroll-output') && !c.outputsScrolled).map(start)}};
+    shown: cells.filter(c => tagged(c, 'remove-output') && c.model.outputs.length > 0)
+      .map(start)}};
 }}"""
 SHOTS = ROOT / "_build" / "lab"
 LEFT_UNFILLED = re.compile(r"\{(eval|glue)|:text\}|Unexecuted inline expression|Error: ")
@@ -228,7 +228,6 @@ def test_chapter_runs_offline_in_lab_with_numbers_and_saves_small(browser, lab, 
     assert not as_text, f"{chapter}: {as_text} charts shown as text, not drawn"
     assert folds["setUp"] > 0 and not folds["unfolded"], f"{chapter}: set-up unfolded {folds}"
     assert not folds["shown"], f"{chapter}: set-up cells with an output {folds}"
-    assert not folds["unscrolled"], f"{chapter}: long outputs not scrolled {folds}"
     assert not errors, errors
     assert not off_host, f"JupyterLab requested off-host resources: {off_host}"
     assert len(prose) == len(_cells(source, "markdown")), \
