@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -54,27 +53,12 @@ def outdated_notebooks(app: Sphinx, env: BuildEnvironment, added: set[str],
 UNNAMED_TOGGLE = ('<summary aria-label="Toggle hidden content">', "<summary>")
 
 
-#: The output of a cell tagged scroll-output, which scrolls inside its cell (book.css): focusable
-#: and named, so that keyboard users can scroll it too.
-_SCROLLED_OUTPUT = re.compile(r'(<div class="cell [^"]*\btag_scroll-output\b[^"]*">'
-                              r'(?:(?!<div class="cell ).)*?)'
-                              r'<div class="cell_output docutils container">', re.DOTALL)
-FOCUSABLE_OUTPUT = ('<div class="cell_output docutils container" tabindex="0" role="region" '
-                    'aria-label="Output, scrolls inside its cell">')
-
-
-def focusable_scrolled_outputs(body: str) -> str:
-    """The page's scrolling outputs, each made a focusable, named region."""
-    return _SCROLLED_OUTPUT.sub(lambda m: m.group(1) + FOCUSABLE_OUTPUT, body)
-
-
 def finish_page(app: Sphinx, pagename: str, templatename: str, context: dict,
                 doctree: object) -> None:
     """Compile the page's charts to Vega and load the bundle on pages with charts, and only
-    there; drop Thebe's script; let the code toggles be named by their text; make scrolling
-    outputs focusable."""
+    there; drop Thebe's script; let the code toggles be named by their text."""
     body, charts = compile_charts(context.get("body", ""))
-    context["body"] = focusable_scrolled_outputs(body.replace(*UNNAMED_TOGGLE))
+    context["body"] = body.replace(*UNNAMED_TOGGLE)
     if charts:
         app.add_js_file(BUNDLE, priority=100)
     context["script_files"] = [script for script in context.get("script_files", [])

@@ -1,22 +1,28 @@
-"""Markdown for the data appendix, generated from the data package."""
+"""The data appendix's long outputs, generated from the data package: each scrolls inside its
+cell (:func:`jingjinji.outputs.scrolling`)."""
 
 from __future__ import annotations
 
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
 
 from jingjinji import evidence
-from jingjinji.coverage import coverage_table
+from jingjinji.coverage import coverage_table, gap_table
 from jingjinji.data import DataPackage
 from jingjinji.evidence import COPY_WORDS
+from jingjinji.outputs import scrolling
+
+#: The columns of the regions table, and how areas are written (no trailing zeros).
+REGION_COLUMNS = ["region", "name_en", "name_zh", "level", "parent", "seat", "lon", "lat",
+                  "area_km2", "area_source"]
 
 
 def _where(read_at: str) -> str:
     return f"<{read_at}>" if read_at.startswith("http") else f"`{read_at}`"
 
 
-def sources_markdown(package: DataPackage) -> Markdown:
-    """Every source as a list item: publisher, title, date, locator, where read and the kind
-    of copy it is, note."""
+def source_items(package: DataPackage) -> list[str]:
+    """Every source as a Markdown list item: publisher, title, date, locator, where read and
+    the kind of copy it is, note."""
     items = []
     for s in package.sources.sort_values("source").itertuples():
         item = f"- `{s.source}` — **{s.publisher}**, *{s.title}* ({s.date}). {s.locator}."
@@ -27,11 +33,16 @@ def sources_markdown(package: DataPackage) -> Markdown:
         if isinstance(s.note, str) and s.note:
             item += f" {s.note}"
         items.append(item)
-    return Markdown("\n".join(items))
+    return items
 
 
-def indicators_markdown(package: DataPackage) -> Markdown:
-    """Every indicator with its unit, definition and how many values it has."""
+def sources_list(package: DataPackage) -> HTML:
+    """The list of every source, scrolling."""
+    return scrolling(Markdown("\n".join(source_items(package))), "Sources")
+
+
+def indicators_list(package: DataPackage) -> HTML:
+    """Every indicator with its unit, definition and how many values it has, scrolling."""
     counts = coverage_table(package).groupby("indicator").agg(
         regions=("region", "nunique"), values=("years", "sum"))
     items = []
@@ -45,4 +56,16 @@ def indicators_markdown(package: DataPackage) -> Markdown:
             found = "no values yet"
         items.append(f"- `{i.indicator}` — **{i.name}** ({i.unit}; {i.theme}). "
                      f"{i.description} *{found.capitalize()}.*")
-    return Markdown("\n".join(items))
+    return scrolling(Markdown("\n".join(items)), "Indicators")
+
+
+def gaps_table(package: DataPackage) -> HTML:
+    """Indicator × region: the years still missing (:func:`gap_table`), scrolling."""
+    return scrolling(gap_table(package).style, "Years still missing, by indicator and region")
+
+
+def regions_table(package: DataPackage) -> HTML:
+    """The regions with their codes, names, seats and areas, scrolling."""
+    table = package.regions[REGION_COLUMNS].style.hide(axis="index").format(
+        {"area_km2": lambda v: f"{v:,.2f}".rstrip("0").rstrip(".")}, precision=5, na_rep="")
+    return scrolling(table, "Regions")

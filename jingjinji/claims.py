@@ -29,10 +29,11 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-from pandas.io.formats.style import Styler
+from IPython.display import HTML
 
 from jingjinji.data import LOWER_BOUND_NOTE, DataError, DataPackage
 from jingjinji.derive import yearly
+from jingjinji.outputs import scrolling
 
 #: Verdicts in the order readers see them, the words shown, and one colour each.
 VERDICTS = ["confirmed", "close", "differs", "unverified", "not_checkable"]
@@ -342,9 +343,9 @@ def chapter_ledger(package: DataPackage, theme: str,
     return chapter
 
 
-def chapter_table(claims: pd.DataFrame) -> Styler:
-    """A chapter's table of claims as readers see it (see :func:`readable`)."""
-    return readable(claims).style.hide(axis="index")
+def chapter_table(claims: pd.DataFrame) -> HTML:
+    """A chapter's table of claims as readers see it (see :func:`readable`), scrolling."""
+    return scrolling(readable(claims).style.hide(axis="index"), "Claims of this chapter")
 
 
 def verdict_totals(claims: pd.DataFrame) -> pd.Series:

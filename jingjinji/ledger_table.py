@@ -13,6 +13,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from jingjinji.claims import BASIS_WORDS, VERDICT_COLORS, VERDICT_WORDS, VERDICTS
+from jingjinji.outputs import scrolling
 
 #: Column titles, in order; the ¶ cell also names the theme, the claim cell holds the meant
 #: statement and the printed words, the evidence cell the data's comparison and the sources.
@@ -57,6 +58,9 @@ STYLE = f"""<style>
   color: {BADGE_TEXT}; font-weight: 600; }}
 {_BADGES}
 .ledger-controls {{ margin-bottom: 0.5em; display: flex; flex-wrap: wrap; gap: 0.4em 1em; }}
+/* The filters stay in reach while the ledger scrolls inside its cell. */
+.scroll-box .ledger-controls {{ position: sticky; top: 0; z-index: 1; background: #fff;
+  padding: 0.3em 0; margin-bottom: 0.2em; }}
 @container (max-width: {STACK_BELOW_PX}px) {{ {_STACKED} }}
 @supports not (container-type: inline-size) {{
   @media (max-width: {STACK_BELOW_PX + 40}px) {{ {_STACKED} }}
@@ -145,4 +149,5 @@ def ledger_html(claims: pd.DataFrame) -> HTML:
              f'as printed and as meant, with the verdict of the rubric and its evidence'
              f'</caption><colgroup>{cols}</colgroup><thead role="rowgroup"><tr role="row">'
              f'{head}</tr></thead><tbody role="rowgroup">{"".join(rows)}</tbody></table>')
-    return HTML(f'<div class="ledger-widget">{STYLE}{controls}{table}{SCRIPT}</div>')
+    widget = HTML(f'<div class="ledger-widget">{STYLE}{controls}{table}{SCRIPT}</div>')
+    return scrolling(widget, "The article's claims")

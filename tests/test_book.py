@@ -69,14 +69,6 @@ def test_every_chart_has_a_caption_in_the_static_page():
         assert captions == charts, f"{page}: {captions} captions for {charts} charts"
 
 
-def test_every_scrolling_output_is_a_focusable_region():
-    """Keyboard users can scroll a long output (axe: scrollable-region-focusable)."""
-    for page in book_pages():
-        html = (SITE / page).read_text(encoding="utf-8")
-        scrolling = len(re.findall(r'<div class="cell [^"]*\btag_scroll-output\b', html))
-        assert html.count('tabindex="0" role="region"') == scrolling, page
-
-
 LINK = re.compile(r'<a [^>]*href="([^"]+)"')
 
 

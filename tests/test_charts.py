@@ -205,6 +205,6 @@ def test_tooltips_and_the_appendix_say_what_kind_of_copy_a_value_was_read_in(pac
     documents = [row["document"] for row in chart.to_dict()["datasets"].popitem()[1]
                  if row.get("document")]
     assert documents and all("(read in " in d for d in documents)
-    listed = appendix.sources_markdown(package).data
-    assert listed.count("\n") + 1 == len(package.sources)
+    listed = "\n".join(appendix.source_items(package))
+    assert appendix.sources_list(package).data.count("<li>") == len(package.sources)
     assert all(words in listed for words in set(COPY_WORDS[c] for c in package.sources["copy"]))

@@ -67,8 +67,10 @@ def test_a_chapter_ledger_holds_its_theme_and_the_paragraphs_it_names(package):
     in_32 = transport["paragraph"].str.split(";").map(lambda found: "32" in found)
     assert set(transport.loc[~in_32, "theme"]) == {"transport"} and in_32.any()
     assert set(transport["claim"]) > set(claims.chapter_ledger(package, "transport")["claim"])
-    shown = claims.chapter_table(transport).data
+    shown = claims.readable(transport)
     assert list(shown.columns) == ["¶", "Printed", "Meant", "Verdict", "Basis", "Evidence"]
+    table = claims.chapter_table(transport).data
+    assert table.startswith('<div class="scroll-box"') and table.count("<tr") == len(shown) + 1
 
 
 def test_a_chapter_ledger_names_a_claim_whose_verdict_the_rubric_does_not_give(package):

@@ -129,6 +129,13 @@ FOLDS = f"""() => {{ const cells = {PANEL}.content.widgets.filter(c => c.model.t
     shown: cells.filter(c => tagged(c, 'remove-output') && c.model.outputs.length > 0)
       .map(start)}};
 }}"""
+#: Outputs other than charts taller than one and a half screens (long outputs scroll in their
+#: cell: jingjinji.outputs.scrolling), with their height and first words.
+TALL = f"""() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))
+  .filter(o => !o.matches('{VEGA_OUTPUT}') && !o.querySelector('{VEGA_OUTPUT}')
+               && o.getBoundingClientRect().height > 1.5 * innerHeight)
+  .map(o => `${{Math.round(o.getBoundingClientRect().height)}} px: ` +
+            o.innerText.trim().slice(0, 60))"""
 SHOTS = ROOT / "_build" / "lab"
 LEFT_UNFILLED = re.compile(r"\{(eval|glue)|:text\}|Unexecuted inline expression|Error: ")
 EVAL = re.compile(r"\{eval\}`([^`]+)`")
@@ -213,6 +220,7 @@ def test_chapter_runs_offline_in_lab_with_numbers_and_saves_small(browser, lab, 
           f"{chapter}: inline values not all filled in 30 s", 30000)
     drawn = tab.evaluate(DRAWN)
     folds = tab.evaluate(FOLDS)
+    tall = tab.evaluate(TALL)
     tab.evaluate(TO_TOP)
     SHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SHOTS / f"{chapter}.png"))
@@ -228,6 +236,7 @@ def test_chapter_runs_offline_in_lab_with_numbers_and_saves_small(browser, lab, 
     assert not as_text, f"{chapter}: {as_text} charts shown as text, not drawn"
     assert folds["setUp"] > 0 and not folds["unfolded"], f"{chapter}: set-up unfolded {folds}"
     assert not folds["shown"], f"{chapter}: set-up cells with an output {folds}"
+    assert not tall, f"{chapter}: outputs taller than 1.5 screens, not scrolled: {tall}"
     assert not errors, errors
     assert not off_host, f"JupyterLab requested off-host resources: {off_host}"
     assert len(prose) == len(_cells(source, "markdown")), \
