@@ -32,3 +32,21 @@ def test_every_source_is_graded_and_every_web_copy_is_on_a_listed_domain():
     assert set(package.sources["copy"]) <= set(evidence.COPY_GRADES)
     profile = evidence.web_copy_profile(package)
     assert profile.sum() == package.sources["read_at"].map(evidence.host).notna().sum()
+
+
+def test_a_chapters_evidence_profile_counts_its_values_by_copy_and_second_copy():
+    from jingjinji import evidence_table
+
+    package = jj.load()
+    seen = evidence.observation_evidence(package).merge(package.indicators, on="indicator")
+    table = evidence_table.profile(package, "transport")
+    transport = seen[seen["theme"] == "transport"]
+    assert table.loc["All kinds", "Values"] == len(transport)
+    assert (table.iloc[:-1].sum() == table.loc["All kinds"]).all()
+    columns = list(evidence_table.COLUMNS.values())
+    assert (table[columns[1:]].sum(axis=1) == table["Values"]).all()
+    grades = [g for g in evidence.COPY_GRADES if g in set(transport["copy"])]
+    assert list(table.index[:-1]) == [evidence.COPY_WORDS[g].capitalize() for g in grades]
+    assert evidence_table.profile(package).loc["All kinds", "Values"] == len(seen)
+    with pytest.raises(ValueError, match="no values for theme 'weather' in observations.csv"):
+        evidence_table.profile(package, "weather")
