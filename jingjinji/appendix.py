@@ -3,9 +3,11 @@ cell (:func:`jingjinji.outputs.scrolling`)."""
 
 from __future__ import annotations
 
+import pandas as pd
 from IPython.display import HTML, Markdown
+from pandas.io.formats.style import Styler
 
-from jingjinji import evidence
+from jingjinji import evidence, publishers
 from jingjinji.coverage import coverage_table, gap_table
 from jingjinji.data import DataPackage
 from jingjinji.evidence import COPY_WORDS
@@ -34,6 +36,23 @@ def source_items(package: DataPackage) -> list[str]:
             item += f" {s.note}"
         items.append(item)
     return items
+
+
+def regional_releases_table(package: DataPackage) -> Styler:
+    """Values of one province released by another's body in a release about the whole region
+    (:func:`publishers.regional_releases`): indicator, region, year, value with its unit, the
+    releasing body and the source."""
+    listed = publishers.regional_releases(package)
+    names = package.regions.set_index("region")["name_en"]
+    indicators = package.indicators.set_index("indicator")
+    units = listed["indicator"].map(indicators["unit"])
+    table = pd.DataFrame({
+        "Indicator": listed["indicator"].map(indicators["name"]),
+        "Region": listed["region"].map(names), "Year": listed["year"],
+        "Value": [f"{v:,.10g} {u}" for v, u in zip(listed["value"], units, strict=True)],
+        "Released by": listed["publisher"].map(publishers.short_name),
+        "Source": listed["source"]})
+    return table.style.hide(axis="index")
 
 
 def sources_list(package: DataPackage) -> HTML:

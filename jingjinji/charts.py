@@ -8,7 +8,6 @@ chart of the book.
 from __future__ import annotations
 
 import math
-import re
 import textwrap
 from collections.abc import Iterable
 
@@ -18,6 +17,7 @@ import pandas as pd
 from jingjinji.data import DataPackage
 from jingjinji.describe import describe
 from jingjinji.evidence import COPY_WORDS
+from jingjinji.publishers import short_name
 
 #: One fixed colour per region (Okabe–Ito palette, safe for colour-blind readers).
 REGION_COLORS: dict[str, str] = {
@@ -84,11 +84,6 @@ def region_scale(package: DataPackage, regions: Iterable[str]) -> alt.Scale:
                      range=[region_color(package, r) for r in regions])
 
 
-def _short_publisher(publisher: str) -> str:
-    """'China News Service (中新网), Beijing bureau' → 'China News Service'."""
-    return re.split(r" \(|, ", publisher, maxsplit=1)[0]
-
-
 def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
     """'Source: ...' lines generated from sources.csv for the given source ids.
 
@@ -107,7 +102,7 @@ def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
         parts = [f"{row.publisher}, {row.title} ({row.date})" for row in chosen.itertuples()]
         text = "Source: " + "; ".join(parts) + "."
     else:
-        counts = chosen["publisher"].map(_short_publisher).value_counts(sort=True)
+        counts = chosen["publisher"].map(short_name).value_counts(sort=True)
         named = ", ".join(counts.index[:MAX_PUBLISHERS])
         more = len(counts) - MAX_PUBLISHERS
         named += f" and {more} other publishers" if more > 0 else ""

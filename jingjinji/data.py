@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from jingjinji import evidence
+from jingjinji import evidence, publishers
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TABLES = ("regions", "indicators", "sources", "observations", "events", "claims",
@@ -247,6 +247,27 @@ def _check_value_ranges(observations: list[dict[str, Any]], indicators: list[dic
                                              "(indicators.csv)")
 
 
+def _check_publishers(sources: list[dict[str, Any]],
+                      observations: list[dict[str, Any]]) -> None:
+    """``publisher`` names the body that produced a figure first (:mod:`publishers`), and a value
+    is not cited to another province's body outside a release about the whole region."""
+    for number, record in enumerate(sources, start=2):
+        if (reporter := publishers.reporter_first(record["publisher"])) is not None:
+            raise DataError("sources.csv", f"publisher names {reporter!r} before the official "
+                                           "body whose figure it reports: name the body first, "
+                                           f"then 'reported by {reporter}'",
+                            line=number, column="publisher")
+    documents = {s["source"]: s for s in sources}
+    for number, record in enumerate(observations, start=2):
+        document = documents[record["source"]]
+        if (publishers.produced_elsewhere(record["region"], document["publisher"])
+                and not publishers.is_regional_release(document["title"])):
+            raise DataError("observations.csv", f"a value of {record['region']} is cited to "
+                                                f"{document['publisher']!r}, a body of another "
+                                                "province: cite the body that produced it",
+                            line=number, column="source")
+
+
 def _check_copy_grades(sources: list[dict[str, Any]]) -> None:
     """Each source's ``copy`` grade fits where it was read (the lists of :mod:`evidence`)."""
     for number, record in enumerate(sources, start=2):
@@ -335,6 +356,7 @@ def load(data_dir: Path | str | None = None) -> DataPackage:
     _check_value_ranges(records["observations"], records["indicators"])
     _check_value_ranges(records["corroborations"], records["indicators"], "corroborations.csv")
     _check_copy_grades(records["sources"])
+    _check_publishers(records["sources"], records["observations"])
     _check_corroborations(records["corroborations"], records["observations"], records["sources"])
     frames = {t: _frame(records[t], resources[t]["schema"]["fields"]) for t in TABLES}
     return DataPackage(**frames, descriptor=descriptor)

@@ -164,6 +164,15 @@ CORRUPTIONS = {
         "https://www.stats.gov.cn/a.html", "reprint")), "sources.csv", "copy",
         "copy 'reprint' does not fit a copy read at 'https://www.stats.gov.cn/a.html': "
         "expected publisher"),
+    "news organisation named before the body": (lambda d: _edit(
+        d / "sources.csv", "Hebei Department of Water Resources, reported by Xinhua (新华社)",
+        "Xinhua (新华社), Hebei Department of Water Resources"), "sources.csv", "publisher",
+        "publisher names 'Xinhua (新华社)' before the official body whose figure it reports"),
+    "value cited to another province's body": (lambda d: _append(d / OBS, _observation(
+        region="130100", year="2019", value="1000", source="cns_2015_01_04_beijing_2014")),
+        OBS, "source", "a value of 130100 is cited to 'Beijing Municipal Environmental "
+                       "Protection Bureau, reported by China News Service (中新网)', a body of "
+                       "another province"),
     "broken descriptor": (lambda d: (d / "datapackage.json").write_text("{"),
                           "datapackage.json", None, "not valid JSON"),
 }

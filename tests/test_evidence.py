@@ -50,3 +50,27 @@ def test_a_chapters_evidence_profile_counts_its_values_by_copy_and_second_copy()
     assert evidence_table.profile(package).loc["All kinds", "Values"] == len(seen)
     with pytest.raises(ValueError, match="no values for theme 'weather' in observations.csv"):
         evidence_table.profile(package, "weather")
+
+
+@pytest.mark.parametrize(("publisher", "reporter"), [
+    ("Xinhua (新华社), Hebei provincial government press conference", "Xinhua (新华社)"),
+    ("Xinhua, Tianjin Municipal Environmental Protection Bureau (via IANS)", "Xinhua"),
+    ("Hebei Department of Water Resources, reported by Xinhua (新华社)", None),
+    ("Tangshan Municipal Ocean, Port and Shipping Administration, reported by Hebei Daily", None),
+    ("Hebei Daily (河北日报), reposted by the Hebei Provincial Department of Transport", None),
+    ("Hebei Daily (河北日报), provincial forestry and grassland meeting", None),
+])
+def test_a_news_organisation_named_before_the_producing_body_is_found(publisher, reporter):
+    from jingjinji import publishers
+
+    assert publishers.reporter_first(publisher) == reporter
+
+
+def test_values_of_one_province_released_by_anothers_body_are_listed_for_readers():
+    from jingjinji import publishers
+
+    package = jj.load()
+    listed = publishers.regional_releases(package)
+    titles = listed.merge(package.sources, on="source")["title"]
+    assert len(listed) > 0 and titles.map(publishers.is_regional_release).all()
+    assert not listed["region"].eq("CN-BJ").any()
