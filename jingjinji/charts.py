@@ -17,6 +17,7 @@ import pandas as pd
 from jingjinji.data import DataPackage
 from jingjinji.describe import describe
 from jingjinji.evidence import COPY_WORDS
+from jingjinji.evidence_table import HOLLOW, SOLID, row_evidence
 from jingjinji.publishers import short_name
 
 #: One fixed colour per region (Okabe–Ito palette, safe for colour-blind readers).
@@ -200,6 +201,30 @@ def break_rules(breaks: dict[float, str],
     return _rules(rules, domain, dash=[1, 3], top=40)
 
 
+def _copies(color: alt.Color | None) -> dict[str, alt.FillOpacity | alt.Opacity | alt.Stroke]:
+    """Encodings that draw a mark hollow (its outline in its colour: ``color``, or the mark's
+    own) when its value rests on one third-party copy, and a legend "Copy" whose labels show ●
+    and ○ (through ``opacity``, which changes nothing: Vega-Lite makes no legend for
+    ``fillOpacity``)."""
+    marks = f"datum.value === '{HOLLOW}' ? '○ ' + datum.value : '● ' + datum.value"
+    legend = alt.Legend(title="Copy", symbolOpacity=0, symbolSize=0, symbolStrokeWidth=0,
+                        labelExpr=marks)
+    encodings = {"fillOpacity": alt.FillOpacity("copies:N", legend=None, scale=alt.Scale(
+                     domain=[SOLID, HOLLOW], range=[1, 0])),
+                 "opacity": alt.Opacity("copies:N", legend=legend, scale=alt.Scale(
+                     domain=[SOLID, HOLLOW], range=[1, 1]))}
+    if color is not None:
+        encodings["stroke"] = alt.Stroke(**{k: v for k, v in color.to_dict().items()
+                                            if k != "legend"})
+    return encodings
+
+
+def _evidence(package: DataPackage, series: pd.DataFrame) -> pd.DataFrame:
+    """The series with each row's document, kind of copy and second copy, for tooltips."""
+    return series.assign(document=_documents(package, series["source"]),
+                         **row_evidence(package, series))
+
+
 def _documents(package: DataPackage, source_ids: pd.Series) -> pd.Series:
     """The document titles behind ';'-separated source ids, each with the kind of copy read,
     for tooltips."""
@@ -224,7 +249,7 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
     if series.empty:
         raise ValueError("no observations to draw")
     unit, name = series["unit"].iloc[0], series["name"].iloc[0]
-    data = _with_gaps(series.assign(document=_documents(package, series["source"])))
+    data = _with_gaps(_evidence(package, series))
     domain = (int(series["year"].min()) - 0.3, int(series["year"].max()) + 0.3)
     x = alt.X("year:Q", title=None, scale=alt.Scale(domain=list(domain)),
               axis=alt.Axis(format="d", tickMinStep=1))
@@ -234,16 +259,18 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
                alt.Tooltip("year:Q", title="Year"),
                alt.Tooltip("value:Q", title=f"Value ({unit})", format=",.4~r"),
                alt.Tooltip("status:N", title="Status"), alt.Tooltip("note:N", title="Note"),
-               alt.Tooltip("document:N", title="Source")]
-    base = alt.Chart(data).encode(x=x, y=y, color=_line_color(package, series),
-                                  detail="indicator:N")
+               alt.Tooltip("document:N", title="Source"),
+               alt.Tooltip("second_copy:N", title="Second copy")]
+    color = _line_color(package, series)
+    base = alt.Chart(data).encode(x=x, y=y, color=color, detail="indicator:N")
     statuses = [s for s in STATUS_SHAPES if s in set(series["status"])]
     shape = alt.Shape("status:N", title="Status",
                       scale=alt.Scale(domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]))
     bridge = base.transform_filter("isValid(datum.value)").mark_line(
         strokeDash=[2, 4], strokeWidth=1.2, opacity=0.6)
     layers = [bridge, base.mark_line(invalid="break-paths-show-domains"),
-              base.mark_point(size=55, filled=True).encode(shape=shape, tooltip=tooltip)]
+              base.mark_point(size=55, filled=True, strokeWidth=1.5).encode(
+                  shape=shape, tooltip=tooltip, **_copies(color))]
     rules = [event_rules(package, events, domain) if events else None,
              break_rules(breaks, domain) if breaks else None]
     layers = [r for r in rules if r is not None] + layers
@@ -264,16 +291,17 @@ def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
     if series.empty:
         raise ValueError("no observations to draw")
     unit = series["unit"].iloc[0]
-    data = series.assign(document=_documents(package, series["source"]))
+    data = _evidence(package, series)
     tooltip = [alt.Tooltip("name_en:N", title="Region"), alt.Tooltip("name:N", title="Indicator"),
                alt.Tooltip("year:O", title="Year"),
                alt.Tooltip("value:Q", title=f"Value ({unit})", format=",.4~r"),
-               alt.Tooltip("note:N", title="Note"), alt.Tooltip("document:N", title="Source")]
+               alt.Tooltip("note:N", title="Note"), alt.Tooltip("document:N", title="Source"),
+               alt.Tooltip("second_copy:N", title="Second copy")]
     color = _line_color(package, series)
     group = "name" if series["indicator"].nunique() > 1 else "name_en"
-    chart = alt.Chart(data).mark_bar().encode(
+    chart = alt.Chart(data).mark_bar(strokeWidth=1.5).encode(
         x=alt.X("year:O", title=None), xOffset=alt.XOffset(f"{group}:N"),
-        y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip,
+        y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip, **_copies(color),
     ).properties(width=WIDTH, height=height)
     text = _description(series, "Bar chart", description, finding)
     return finish(chart, package, title=title, description=text,
@@ -285,14 +313,16 @@ def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str,
                 subtitle: str | None = None) -> alt.TopLevelMixin:
     """One bar per region, sorted from highest to lowest value, labelled with the value."""
     unit, name = series["unit"].iloc[0], series["name"].iloc[0]
-    data = series.assign(document=_documents(package, series["source"]))
+    data = _evidence(package, series)
     base = alt.Chart(data).encode(
         y=alt.Y("name_en:N", title=None, sort="-x"),
         x=alt.X("value:Q", title=f"{name} ({unit})"),
         tooltip=[alt.Tooltip("name_en:N", title="City"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("value:Q", title=f"{name} ({unit})"),
-                 alt.Tooltip("document:N", title="Source")])
-    bars = base.mark_bar(color=REGION_COLORS["CN-HE"])
+                 alt.Tooltip("document:N", title="Source"),
+                 alt.Tooltip("second_copy:N", title="Second copy")])
+    bars = base.mark_bar(color=REGION_COLORS["CN-HE"], stroke=REGION_COLORS["CN-HE"],
+                         strokeWidth=1.5).encode(**_copies(None))
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="value:Q")
     chart = alt.layer(bars, labels).properties(width=WIDTH, height=24 * len(data))
     text = _description(series.sort_values("value", ascending=False), "Bar chart (highest first)",

@@ -335,6 +335,8 @@ def observation_evidence(package: DataPackage) -> pd.DataFrame:
     disagreeing: dict[tuple, list[str]] = {}
     for *k, source, value in package.corroborations[[*key, "source", "value"]].itertuples(
             index=False):
+        if tuple(k) not in observed:  # a package cut down to some observations (the loader
+            continue                  # refuses a second copy of a value that is not there)
         checked.setdefault(tuple(k), []).append(source)
         if not agree(observed[tuple(k)], value):
             disagreeing.setdefault(tuple(k), []).append(source)

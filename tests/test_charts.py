@@ -208,3 +208,19 @@ def test_tooltips_and_the_appendix_say_what_kind_of_copy_a_value_was_read_in(pac
     listed = "\n".join(appendix.source_items(package))
     assert appendix.sources_list(package).data.count("<li>") == len(package.sources)
     assert all(words in listed for words in set(COPY_WORDS[c] for c in package.sources["copy"]))
+
+
+def test_a_value_on_one_third_party_copy_is_drawn_hollow_with_a_legend(package):
+    from jingjinji.evidence_table import HOLLOW, SOLID
+
+    chart = charts.time_series(package, package.series("population", ["CN-HE"]), title="t",
+                               description="d")
+    spec = _spec(chart)
+    points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
+    fill = points["encoding"]["fillOpacity"]
+    assert fill["field"] == "copies" and fill["scale"] == {"domain": [SOLID, HOLLOW],
+                                                           "range": [1, 0]}
+    assert points["encoding"]["opacity"]["legend"]["title"] == "Copy"
+    rows = [r for rows in spec["datasets"].values() for r in rows if r.get("value") is not None]
+    assert {r["copies"] for r in rows} <= {SOLID, HOLLOW}
+    assert all(r["second_copy"] for r in rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import jingjinji as jj
@@ -74,3 +75,34 @@ def test_values_of_one_province_released_by_anothers_body_are_listed_for_readers
     titles = listed.merge(package.sources, on="source")["title"]
     assert len(listed) > 0 and titles.map(publishers.is_regional_release).all()
     assert not listed["region"].eq("CN-BJ").any()
+
+
+def test_each_charted_value_says_what_a_second_copy_showed():
+    from jingjinji import evidence_table as et
+
+    package = jj.load()
+    seen = evidence.observation_evidence(package)
+    frame = package.observations.merge(
+        seen[["indicator", "region", "year", "status", "copy"]].rename(
+            columns={"status": "second"}), on=["indicator", "region", "year"])
+    weak = frame[(frame["second"] == "single copy") & frame["copy"].isin(evidence.THIRD_PARTY)]
+    confirmed = frame[frame["second"] == "corroborated"]
+    rows = pd.concat([weak.head(1), confirmed.head(1), confirmed.head(1).assign(value=-1.0)])
+    said = et.row_evidence(package, rows.reset_index(drop=True))
+    assert said["copies"].tolist() == [et.HOLLOW, et.SOLID, et.SOLID]
+    assert said["second_copy"][0] == "none found (rests on one third-party copy)"
+    assert said["second_copy"][1].startswith("agrees: ")
+    assert said["second_copy"][2] == "derived from cited values"
+
+
+def test_the_appendix_tables_of_second_copies_add_up():
+    from jingjinji import evidence_table as et
+
+    package = jj.load()
+    table = et.second_copies_by_theme(package).data.set_index("Theme")
+    book = table.loc["whole book"]
+    assert book["Share confirmed"] == pytest.approx(
+        evidence.third_party_corroborated_share(package))
+    assert (table.drop(index="whole book").iloc[:, :2].sum() == book.iloc[:2]).all()
+    listed = et.contradictions_table(package).data
+    assert listed.count("<tr") - 1 == len(evidence.contradictions(package))
