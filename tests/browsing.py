@@ -17,7 +17,10 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-component-update", "--disable-sync", "--no-first-run",
                   "--disable-quic", "--disable-dev-shm-usage"]
 #: JavaScript counting the charts Vega has drawn on a page.
-DRAWN = "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas.marks').length"
+#: Charts drawn, and drawn wide enough to read (a chart sized to a container of no width draws
+#: an SVG 0 px wide, which nobody sees).
+DRAWN = ("Array.from(document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas.marks'))"
+         ".filter(e => e.getBoundingClientRect().width > 100).length")
 
 
 def chromium_path() -> str | None:
