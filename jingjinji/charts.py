@@ -393,14 +393,17 @@ def seat_map(package: DataPackage, *, title: str, description: str,
             longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
     else:
         unit, name = size["unit"].iloc[0], size["name"].iloc[0]
-        places = places.merge(size[["region", "value"]], on="region", how="left")
+        evidence = _evidence(package, size)[["region", "value", "copies", "second_copy"]]
+        places = places.merge(evidence, on="region", how="left")
         label = f"{name} ({unit})"
         tooltip = [*tooltip, alt.Tooltip("value:Q", title=label)]
         measured = places["region"].isin(size["region"])
         reference = places["level"] == "province"
-        layers.append(alt.Chart(places[measured]).mark_circle(opacity=0.85).encode(
-            longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip,
-            size=alt.Size("value:Q", title=unit, scale=alt.Scale(range=[60, 900]))))
+        layers.append(alt.Chart(places[measured]).mark_circle(strokeWidth=1.5).encode(
+            longitude="lon:Q", latitude="lat:Q", color=color,
+            tooltip=[*tooltip, alt.Tooltip("second_copy:N", title="Second copy")],
+            size=alt.Size("value:Q", title=unit, scale=alt.Scale(range=[60, 900])),
+            **_copies(color)))
         layers.append(alt.Chart(places[reference]).mark_square(size=90).encode(
             longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
         layers.append(alt.Chart(places[~measured & ~reference]).mark_point(

@@ -224,3 +224,11 @@ def test_a_value_on_one_third_party_copy_is_drawn_hollow_with_a_legend(package):
     rows = [r for rows in spec["datasets"].values() for r in rows if r.get("value") is not None]
     assert {r["copies"] for r in rows} <= {SOLID, HOLLOW}
     assert all(r["second_copy"] for r in rows)
+
+
+def test_the_seat_map_draws_values_on_one_third_party_copy_hollow(package):
+    chart = charts.seat_map(package, title="t", description="d",
+                            size=package.series("pm25_jan_nov_mean"))
+    circles = next(layer for layer in _spec(chart)["layer"] if layer["mark"]["type"] == "circle")
+    assert circles["encoding"]["fillOpacity"]["field"] == "copies"
+    assert any(t["field"] == "second_copy" for t in circles["encoding"]["tooltip"])
