@@ -154,7 +154,7 @@ UNRELATED_DOMAINS = frozenset({
     "dashoubi.org.cn", "dbsqp.com", "duomi32.cn", "engbus.cn", "epaper.ssxww.com.cn",
     "epaper.zjgrrb.cn", "feifmx.com", "fhxwzx.com", "floridamenpodcast.com", "fubaore.com",
     "fudaoke.com", "fx168cj.com", "gepresearch.com", "gilin.com.cn", "gome-cellars.com",
-    "hbgtcfzp.com", "hbstwm.com", "hbzqbyyxgs.com", "he-bei.cn", "hengyuejishu.com",
+    "hbgtcfzp.com", "hbhcj.cn", "hbstwm.com", "hbzqbyyxgs.com", "he-bei.cn", "hengyuejishu.com",
     "herich.com.cn", "hjkx.ac.cn", "jinrongribao.com", "jpbzzn.cn", "kandiankuaibao.830036.com",
     "kkannews.com", "kwongwah.com.my", "lfdjt.com", "liyuefang.net", "loja-hidrogenio.com",
     "lu100.cc", "m.1u38hk.cn", "m.blogpowerevents.com", "m.bm463.com", "m.bsbk.net",
