@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import pandas as pd
 from IPython.display import HTML, Markdown
 from markdown_it import MarkdownIt
 
@@ -16,9 +17,13 @@ MAX_HEIGHT = "75vh"
 
 
 def as_html(content: Any) -> str:
-    """HTML of a styled table, or of an HTML or a Markdown display object."""
+    """HTML of a table (every row: a plain DataFrame's own HTML stops at pandas' display limit),
+    a styled table, or an HTML or a Markdown display object (text in the Markdown is never taken
+    as HTML)."""
+    if isinstance(content, pd.DataFrame):
+        content = content.style
     if isinstance(content, Markdown):
-        return MarkdownIt("commonmark").render(content.data)
+        return MarkdownIt("commonmark", {"html": False}).render(content.data)
     if hasattr(content, "_repr_html_"):
         return content._repr_html_()
     raise TypeError(f"cannot show a {type(content).__name__} in a scrolling box")

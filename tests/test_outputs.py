@@ -22,7 +22,9 @@ def test_markdown_and_tables_are_shown_as_html():
     assert listed.count("<li>") == 2 and '<a href="https://example.org">' in listed
     assert "<code>a</code>" in listed and "<strong>A</strong>" in listed
     rows = pd.DataFrame({"x": range(100)})
-    assert scrolling(rows.style, "Table").data.count("<tr") == 101  # every row, none elided
+    for table in (rows, rows.style):  # every row, none elided at pandas' display limit
+        assert scrolling(table, "Table").data.count("<tr") == 101
+    assert "&lt;b&gt;" in scrolling(Markdown("a <b>note</b>"), "Text").data
 
 
 def test_something_that_is_not_html_is_refused():
