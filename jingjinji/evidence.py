@@ -97,6 +97,11 @@ STATE_MEDIA_DOMAINS = {
     "dzwww.com": "Dazhong Net (大众网), Dazhong Newspaper Group, Shandong",
     "ycwb.com": "Yangcheng Evening News (羊城晚报), Guangdong",
     "infzm.com": "Southern Weekly (南方周末), Nanfang Media Group, Guangdong",
+    "globaltimes.cn": "Global Times (环球时报), People's Daily group",
+    "pdnews.cn": "People's Daily's English news app and site (人民日报)",
+    "rmhb.com.cn": "China Pictorial (人民画报), China International Communications Group",
+    "bjreview.com.cn": "Beijing Review (北京周报), China International Communications Group",
+    "xfafinance.com": "Xinhua Finance (新华财经), Xinhua News Agency",
 }
 
 #: Major web portals: copies there are reprints, but not on an unrelated domain.
@@ -140,6 +145,7 @@ OTHER_NEWS_DOMAINS = {
     "caixin.com": "Caixin (财新网), business and financial news",
     "ijjnews.com": ("Jinjiang News Network (晋江新闻网), Jinjiang Economic News (晋江经济报), "
                     "Fujian"),
+    "rfi.fr": "Radio France Internationale (法广), French public international broadcaster",
 }
 
 #: Domains known to have nothing to do with the figures they carry (content farms, spam, shops,
