@@ -102,6 +102,7 @@ STATE_MEDIA_DOMAINS = {
     "rmhb.com.cn": "China Pictorial (人民画报), China International Communications Group",
     "bjreview.com.cn": "Beijing Review (北京周报), China International Communications Group",
     "xfafinance.com": "Xinhua Finance (新华财经), Xinhua News Agency",
+    "qianlong.com": "Qianlong (千龙网), Beijing's state news site",
 }
 
 #: Major web portals: copies there are reprints, but not on an unrelated domain.
