@@ -12,6 +12,7 @@ import html
 import pandas as pd
 from IPython.display import HTML
 
+from jingjinji.claim_review import anchor
 from jingjinji.claims import BASIS_WORDS, VERDICT_COLORS, VERDICT_WORDS, VERDICTS
 from jingjinji.outputs import scrolling
 
@@ -124,8 +125,9 @@ def _cells(claim: pd.Series) -> dict[str, str]:
     return {"where": where, "claim": text, "verdict": badge, "evidence": evidence}
 
 
-def ledger_html(claims: pd.DataFrame) -> HTML:
-    """A filterable table of the claims (all rows present; filtering only hides rows)."""
+def ledger_html(claims: pd.DataFrame, reviews: str = "") -> HTML:
+    """A filterable table of the claims (all rows present; filtering only hides rows), each row
+    anchored at ``#claim-<id>``; ``reviews`` (the claims' JSON-LD) is placed with the table."""
     themes = sorted(claims["theme"].unique())
     verdicts = [v for v in VERDICTS if v in set(claims["verdict"])]
     controls = (
@@ -144,10 +146,11 @@ def ledger_html(claims: pd.DataFrame) -> HTML:
         cells = "".join(f'<td role="cell" class="ledger-{key}" data-label="{COLUMNS[key]}">'
                         f'{inner}</td>' for key, inner in _cells(claim).items())
         rows.append(f'<tr role="row" data-theme="{html.escape(claim["theme"])}" '
-                    f'data-verdict="{html.escape(claim["verdict"])}">{cells}</tr>')
+                    f'data-verdict="{html.escape(claim["verdict"])}" '
+                    f'id="{html.escape(anchor(claim["claim"]))}">{cells}</tr>')
     table = (f'<table class="ledger" role="table"><caption>The article\'s quantitative claims, '
              f'as printed and as meant, with the verdict of the rubric and its evidence'
              f'</caption><colgroup>{cols}</colgroup><thead role="rowgroup"><tr role="row">'
              f'{head}</tr></thead><tbody role="rowgroup">{"".join(rows)}</tbody></table>')
-    widget = HTML(f'<div class="ledger-widget">{STYLE}{controls}{table}{SCRIPT}</div>')
+    widget = HTML(f'<div class="ledger-widget">{STYLE}{controls}{table}{SCRIPT}{reviews}</div>')
     return scrolling(widget, "The article's claims")

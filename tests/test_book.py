@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import threading
@@ -21,6 +22,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+import jingjinji as jj
+from jingjinji import claim_review, claims
 from jingjinji.offline import CHART_CLASS
 from tests.browsing import ROOT, SITE, book_pages, chart_count, wait_for_charts
 
@@ -91,6 +94,30 @@ def test_no_broken_internal_link():
                     broken.append(f"{page.relative_to(SITE)} -> {href} (no such anchor)")
     assert not broken, "broken internal links:\n" + "\n".join(broken)
 
+
+
+CLAIMS_PAGE = "notebooks/05_claims.html"
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def test_claims_page_publishes_a_review_of_every_claim():
+    html = (SITE / CLAIMS_PAGE).read_text(encoding="utf-8")
+    reviews = [review for script in JSON_LD.findall(html) for review in json.loads(script)]
+    package = jj.load()
+    assert reviews == claim_review.claim_reviews(package, claims.ledger(package))
+    unanchored = [r["url"] for r in reviews if f'id="{r["url"][1:]}"' not in html]
+    assert not unanchored, f"reviews without their row in the ledger: {unanchored}"
+
+
+def test_the_ledger_downloads_as_the_csv_of_the_ledger():
+    page = SITE / CLAIMS_PAGE
+    links = [href for href in LINK.findall(page.read_text(encoding="utf-8"))
+             if href.endswith("/claims-ledger.csv")]
+    assert len(links) == 1, f"the claims page should link to the ledger's CSV once: {links}"
+    package = jj.load()
+    expected = claim_review.ledger_csv(package, claims.ledger(package))
+    got = (page.parent / unquote(links[0])).read_text(encoding="utf-8")
+    assert got == expected.to_csv(index=False, lineterminator="\n")
 
 # --- in the browser: one load per page and viewport ------------------------------------------
 
