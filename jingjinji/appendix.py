@@ -7,10 +7,10 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 from pandas.io.formats.style import Styler
 
-from jingjinji import evidence, publishers
+from jingjinji import copies, publishers
+from jingjinji.copies import COPY_WORDS
 from jingjinji.coverage import coverage_table, gap_table
 from jingjinji.data import DataPackage
-from jingjinji.evidence import COPY_WORDS
 from jingjinji.outputs import scrolling
 
 #: The columns of the regions table, and how areas are written (no trailing zeros).
@@ -30,7 +30,7 @@ def source_items(package: DataPackage) -> list[str]:
         item = f"- `{s.source}` — **{s.publisher}**, *{s.title}* ({s.date}). {s.locator}."
         if isinstance(s.url, str) and s.url and s.url != s.read_at:
             item += f" Original: <{s.url}>."
-        unrelated = " (an unrelated site)" if evidence.is_junk(s.read_at) else ""
+        unrelated = " (an unrelated site)" if copies.is_junk(s.read_at) else ""
         item += f" Read at {_where(s.read_at)}: {COPY_WORDS[s.copy]}{unrelated}."
         if isinstance(s.note, str) and s.note:
             item += f" {s.note}"

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 import altair as alt
 import pandas as pd
 
+from jingjinji.copies import COPY_WORDS
 from jingjinji.data import DataPackage
 from jingjinji.describe import describe
-from jingjinji.evidence import COPY_WORDS
 from jingjinji.evidence_table import HOLLOW, SOLID, row_evidence
 from jingjinji.publishers import short_name
 

@@ -12,9 +12,10 @@ import json
 
 import pandas as pd
 
-from jingjinji.claims import BASIS_WORDS, VERDICT_WORDS, reading_order
+from jingjinji.claims import reading_order
+from jingjinji.copies import GITHUB, PACKAGE
 from jingjinji.data import DataPackage
-from jingjinji.evidence import GITHUB, PACKAGE
+from jingjinji.rubric import BASIS_WORDS, VERDICT_WORDS
 
 #: Who publishes the reviews: the book.
 BOOK = "Ten Years of Jing-Jin-Ji"

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from jingjinji import evidence, publishers
+from jingjinji import copies, publishers
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TABLES = ("regions", "indicators", "sources", "observations", "events", "claims",
@@ -269,10 +269,10 @@ def _check_publishers(sources: list[dict[str, Any]],
 
 
 def _check_copy_grades(sources: list[dict[str, Any]]) -> None:
-    """Each source's ``copy`` grade fits where it was read (the lists of :mod:`evidence`)."""
+    """Each source's ``copy`` grade fits where it was read (see :mod:`jingjinji.domains`)."""
     for number, record in enumerate(sources, start=2):
         try:
-            expected = evidence.expected_grades(record["read_at"])
+            expected = copies.expected_grades(record["read_at"])
         except ValueError as err:
             raise DataError("sources.csv", str(err), line=number, column="read_at") from None
         if record["copy"] not in expected:
@@ -294,7 +294,7 @@ def _check_corroborations(corroborations: list[dict[str, Any]],
         if record["source"] == first:
             raise DataError(**where, problem=f"{first!r} is the observation's own source; "
                                              "a corroboration needs another copy")
-        owners = {evidence.owner(read_at[s]) for s in (first, record["source"])}
+        owners = {copies.owner(read_at[s]) for s in (first, record["source"])}
         if len(owners) == 1:
             raise DataError(**where, problem=f"{record['source']!r} is held by the same owner "
                                              f"({owners.pop()}) as the observation's source "

