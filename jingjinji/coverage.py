@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from jingjinji.charts import WIDTH, finish
 from jingjinji.data import DataPackage
 from jingjinji.describe import spans
+from jingjinji.theme import WIDTH, finish
 
 #: The book's span: the strategy's decade and the year before it.
 BOOK_YEARS = range(2013, 2025)

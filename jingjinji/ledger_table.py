@@ -14,7 +14,8 @@ from IPython.display import HTML
 
 from jingjinji.claim_review import anchor
 from jingjinji.outputs import scrolling
-from jingjinji.rubric import BASIS_WORDS, VERDICT_COLORS, VERDICT_WORDS, VERDICTS
+from jingjinji.rubric import BASIS_WORDS, VERDICT_WORDS, VERDICTS
+from jingjinji.theme import VERDICT_COLORS
 
 #: Column titles, in order; the ¶ cell also names the theme, the claim cell holds the meant
 #: statement and the printed words, the evidence cell the data's comparison and the sources.

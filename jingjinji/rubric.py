@@ -29,11 +29,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Verdicts in the order readers see them, the words shown, and one colour each.
+#: Verdicts in the order readers see them, and the words shown.
 VERDICTS = ["confirmed", "close", "differs", "unverified", "not_checkable"]
 VERDICT_WORDS = {"confirmed": "confirmed", "close": "close", "differs": "differs",
                  "unverified": "unverified", "not_checkable": "not checkable"}
-VERDICT_COLORS = ["#009E73", "#7FCDBB", "#D55E00", "#999999", "#DDDDDD"]
 #: Verdicts that say something about the claim's figure (the others say nothing was settled).
 DECISIVE = ("confirmed", "close", "differs")
 #: What a verdict rests on, and the words shown.

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import jingjinji as jj
-from jingjinji import charts, coverage
+from jingjinji import charts, coverage, seats, theme
 
 
 @pytest.fixture(scope="module")
@@ -26,31 +26,31 @@ def test_charts_carry_the_book_theme(package):
     chart = charts.time_series(package, package.series("population", ["CN-HE"]), title="t",
                                description="d")
     config = chart.to_dict()["config"]
-    assert config["font"] == charts.FONT and config["title"]["anchor"] == "start"
+    assert config["font"] == theme.FONT and config["title"]["anchor"] == "start"
 
 
 def test_each_region_has_its_own_colour(package):
-    colours = [charts.region_color(package, r) for r in package.regions["region"]]
+    colours = [theme.region_color(package, r) for r in package.regions["region"]]
     assert len(set(colours)) == len(colours)
 
 
 def test_source_line_is_generated_from_sources(package):
-    lines = charts.source_line(package, ["xinhua_2014_02_27", "cctv_2019_09_25_daxing"])
+    lines = theme.source_line(package, ["xinhua_2014_02_27", "cctv_2019_09_25_daxing"])
     text = " ".join(lines)
     assert text.startswith("Source: ")
     assert "Xinhua, Xi calls for integrated N China development (2014-02-27)" in text
-    assert all(len(line) <= charts.SOURCE_WRAP for line in lines)
+    assert all(len(line) <= theme.SOURCE_WRAP for line in lines)
 
 
 def test_source_line_rejects_unknown_ids(package):
     with pytest.raises(KeyError, match="unknown source"):
-        charts.source_line(package, ["no_such_source"])
+        theme.source_line(package, ["no_such_source"])
 
 
 def test_finish_requires_description(package):
     chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_point()
     with pytest.raises(ValueError, match="description"):
-        charts.finish(chart, package, title="A finding", description=" ", sources=["geonames"])
+        theme.finish(chart, package, title="A finding", description=" ", sources=["geonames"])
 
 
 def test_timeline_has_title_source_and_description(package):
@@ -61,7 +61,7 @@ def test_timeline_has_title_source_and_description(package):
 
 
 def test_seat_map_shows_every_seat(package):
-    spec = _spec(charts.seat_map(package, title="Seats", description="A map"))
+    spec = _spec(seats.seat_map(package, title="Seats", description="A map"))
     data = next(iter(spec["datasets"].values()))
     names = {row["name_en"] for row in data}
     assert {"Beijing", "Tianjin", "Xiong'an New Area", "Hengshui"} <= names
@@ -70,7 +70,7 @@ def test_seat_map_shows_every_seat(package):
 
 def test_great_circle_distance():
     # one degree of latitude on a 6,371 km sphere
-    assert charts.great_circle_km(116, 39, 116, 40) == pytest.approx(111.19, abs=0.01)
+    assert seats.great_circle_km(116, 39, 116, 40) == pytest.approx(111.19, abs=0.01)
 
 
 def test_time_series_breaks_lines_at_gaps(package):
@@ -227,7 +227,7 @@ def test_a_value_on_one_third_party_copy_is_drawn_hollow_with_a_legend(package):
 
 
 def test_the_seat_map_draws_values_on_one_third_party_copy_hollow(package):
-    chart = charts.seat_map(package, title="t", description="d",
+    chart = seats.seat_map(package, title="t", description="d",
                             size=package.series("pm25_jan_nov_mean"))
     circles = next(layer for layer in _spec(chart)["layer"] if layer["mark"]["type"] == "circle")
     assert circles["encoding"]["fillOpacity"]["field"] == "copies"

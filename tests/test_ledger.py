@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import jingjinji as jj
-from jingjinji import claims, rubric
+from jingjinji import claims, rubric, theme
 from jingjinji.ledger_table import BADGE_TEXT, ledger_html
 
 ROW = {"claim": "x", "theme": "economy", "paragraph": "1", "printed": "<b>1</b>",
@@ -40,7 +40,7 @@ def test_verdicts_are_words_in_coloured_badges():
     assert '<span class="ledger-badge ledger-badge-not_checkable">not checkable</span>' in html
     assert '<option value="not_checkable">not checkable</option>' in html
     assert ">not_checkable<" not in html
-    for verdict, colour in zip(rubric.VERDICTS, rubric.VERDICT_COLORS, strict=True):
+    for verdict, colour in zip(rubric.VERDICTS, theme.VERDICT_COLORS, strict=True):
         assert f".ledger-badge-{verdict} {{ background: {colour}; }}" in html
 
 
@@ -50,7 +50,7 @@ def _luminance(colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-@pytest.mark.parametrize("colour", rubric.VERDICT_COLORS)
+@pytest.mark.parametrize("colour", theme.VERDICT_COLORS)
 def test_badge_text_is_legible_on_every_colour(colour):
     low, high = sorted([_luminance(colour), _luminance(BADGE_TEXT)])
     assert (high + 0.05) / (low + 0.05) >= 4.5

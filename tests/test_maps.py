@@ -11,7 +11,8 @@ import pytest
 import vl_convert as vlc
 
 import jingjinji as jj
-from jingjinji import maps
+from jingjinji import maps, outline_build
+from jingjinji import outlines as geo
 from jingjinji.data import DataError
 
 
@@ -22,7 +23,7 @@ def package() -> jj.DataPackage:
 
 @pytest.fixture(scope="module")
 def outlines() -> dict:
-    return maps.load_outlines()
+    return geo.load_outlines()
 
 
 def _polygons(feature: dict) -> list:
@@ -71,23 +72,23 @@ def _label(spec: dict, region: str) -> dict:
 
 def test_outlines_hold_the_three_provinces_and_their_neighbours(outlines):
     regions = _by_region(outlines)
-    assert set(maps.OURS) | set(maps.NEIGHBOURS) <= set(regions)
-    assert {regions[r]["properties"]["name_en"] for r in maps.OURS} == {"Beijing", "Tianjin",
+    assert set(geo.OURS) | set(geo.NEIGHBOURS) <= set(regions)
+    assert {regions[r]["properties"]["name_en"] for r in geo.OURS} == {"Beijing", "Tianjin",
                                                                         "Hebei"}
     for feature in outlines["features"]:
         assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
         for polygon in _polygons(feature):
             for number, ring in enumerate(polygon):
                 assert len(ring) >= 4 and ring[0] == ring[-1]
-                area = maps._signed_area([tuple(p) for p in ring])
+                area = geo.signed_area([tuple(p) for p in ring])
                 # Vega-Lite fills the globe when an outer ring runs counter-clockwise.
                 assert (area < 0) if number == 0 else (area > 0)
 
 
 def test_outlines_use_the_region_keys_of_regions_csv(package, outlines):
     keys = set(package.regions["region"])
-    assert set(maps.OURS) <= keys
-    assert set(_by_region(outlines)) - set(maps.OURS) == set(maps.NEIGHBOURS) | set(maps.EDGES)
+    assert set(geo.OURS) <= keys
+    assert set(_by_region(outlines)) - set(geo.OURS) == set(geo.NEIGHBOURS) | set(geo.EDGES)
 
 
 def test_every_seat_lies_in_its_province(package, outlines):
@@ -102,21 +103,21 @@ def test_every_seat_lies_in_its_province(package, outlines):
 
 
 def test_outline_file_stays_small():
-    assert maps.OUTLINES_FILE.stat().st_size < 40_000
-    text = maps.OUTLINES_FILE.read_text(encoding="utf-8")
+    assert geo.OUTLINES_FILE.stat().st_size < 40_000
+    text = geo.OUTLINES_FILE.read_text(encoding="utf-8")
     # rounded to 3 decimals (about 100 m): no longer coordinates
     assert not any(len(n.split(".")[1]) > 3 for n in re.findall(r"\d+\.\d+", text))
 
 
 def test_outlines_are_cached_and_copies(outlines):
-    again = maps.load_outlines()
+    again = geo.load_outlines()
     assert again == outlines and again is not outlines
     again["features"].clear()
-    assert maps.load_outlines()["features"]
+    assert geo.load_outlines()["features"]
 
 
 def test_outlines_have_a_source_row(package):
-    row = package.sources.set_index("source").loc[maps.OUTLINES_SOURCE]
+    row = package.sources.set_index("source").loc[geo.OUTLINES_SOURCE]
     assert row["publisher"] == "Natural Earth"
     assert "natural-earth-vector@" in row["read_at"]
 
@@ -126,11 +127,11 @@ def test_outlines_have_a_source_row(package):
 
 def test_missing_outlines_file_names_the_file(tmp_path):
     with pytest.raises(DataError, match=r"provinces\.geojson: file is missing"):
-        maps.load_outlines(tmp_path / "provinces.geojson")
+        geo.load_outlines(tmp_path / "provinces.geojson")
 
 
 def _broken(tmp_path, change) -> str:
-    data = json.loads(maps.OUTLINES_FILE.read_text(encoding="utf-8"))
+    data = json.loads(geo.OUTLINES_FILE.read_text(encoding="utf-8"))
     change(data)
     path = tmp_path / "provinces.geojson"
     path.write_text(json.dumps(data) if isinstance(data, dict) else data, encoding="utf-8")
@@ -159,15 +160,15 @@ def _reverse_hebei(data: dict) -> None:
 def test_malformed_outlines_raise_a_data_error(tmp_path, change, message):
     path = _broken(tmp_path, change)
     with pytest.raises(DataError, match=r"^provinces\.geojson: .*" + message):
-        maps.load_outlines(path)
+        geo.load_outlines(path)
 
 
 def test_outlines_that_are_not_json_name_the_file(tmp_path):
     path = tmp_path / "provinces.geojson"
-    shutil.copy(maps.OUTLINES_FILE, path)
+    shutil.copy(geo.OUTLINES_FILE, path)
     path.write_text(path.read_text(encoding="utf-8")[:500], encoding="utf-8")
     with pytest.raises(DataError, match=r"^provinces\.geojson: not valid JSON"):
-        maps.load_outlines(path)
+        geo.load_outlines(path)
 
 
 # --- building the file ----------------------------------------------------------------------
@@ -183,7 +184,7 @@ def _square(x: float, y: float, side: float = 1.0) -> list[list[float]]:
 
 def test_build_outlines_simplifies_keeps_shared_borders_and_orients_rings():
     features = []
-    for number, region in enumerate(maps.NAMES_EN):
+    for number, region in enumerate(geo.NAMES_EN):
         ring = _square(number * 2.0, 0.0)
         if region == "CN-TJ":  # shares Beijing's east edge, with a wiggle in it
             ring = _square(1.0, 0.0)
@@ -196,13 +197,13 @@ def test_build_outlines_simplifies_keeps_shared_borders_and_orients_rings():
     features.append({"type": "Feature", "geometry": {"type": "Polygon",
                                                      "coordinates": [_square(50, 50)]},
                      "properties": {"iso_3166_2": "CN-XJ"}})
-    built = maps.build_outlines({"type": "FeatureCollection", "features": features})
-    maps._check_outlines(built)
+    built = outline_build.build_outlines({"type": "FeatureCollection", "features": features})
+    geo.check_outlines(built)
     regions = _by_region(built)
-    assert list(regions) == list(maps.NAMES_EN)  # other provinces left out
+    assert list(regions) == list(geo.NAMES_EN)  # other provinces left out
     hebei = regions["CN-HE"]["geometry"]["coordinates"][0]
     assert len(hebei) == 5  # the square's edge points are dropped
-    assert maps._signed_area([tuple(p) for p in hebei]) < 0  # clockwise
+    assert geo.signed_area([tuple(p) for p in hebei]) < 0  # clockwise
     beijing = {tuple(p) for p in regions["CN-BJ"]["geometry"]["coordinates"][0] if p[0] >= 0.99}
     tianjin = {tuple(p) for p in regions["CN-TJ"]["geometry"]["coordinates"][0] if p[0] <= 1.01}
     assert beijing == tianjin  # the shared edge is simplified the same way on both sides
@@ -210,7 +211,7 @@ def test_build_outlines_simplifies_keeps_shared_borders_and_orients_rings():
 
 def test_douglas_peucker_keeps_the_ends_and_drops_near_points():
     line = [(0.0, 0.0), (1.0, 0.001), (2.0, 0.0), (3.0, 1.0)]
-    assert maps._douglas_peucker(line, 0.01) == [(0.0, 0.0), (2.0, 0.0), (3.0, 1.0)]
+    assert outline_build._douglas_peucker(line, 0.01) == [(0.0, 0.0), (2.0, 0.0), (3.0, 1.0)]
 
 
 # --- the map --------------------------------------------------------------------------------
