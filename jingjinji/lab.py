@@ -39,6 +39,7 @@ def refresh_git_index(model: dict[str, Any], os_path: str, **_: Any) -> None:
     path = Path(os_path)
 
     def git(*args: str) -> int:
+        """Run git on the notebook's file; its exit status."""
         return subprocess.run(["git", *args, "--", path.name], cwd=path.parent,
                               capture_output=True, timeout=60).returncode
 

@@ -129,4 +129,5 @@ def _documents(package: DataPackage, source_ids: pd.Series) -> pd.Series:
 
 
 def source_ids(series: pd.DataFrame) -> set[str]:
+    """The source ids behind a frame's values (each row's are ``;``-separated)."""
     return {s for ids in series["source"] for s in ids.split(";")}

@@ -91,6 +91,7 @@ def compile_charts(page: str) -> tuple[str, int]:
     """A page's Vega-Lite chart specs replaced by calls drawing their compiled Vega, and
     how many there were."""
     def drawn(match: re.Match[str]) -> str:
+        """The chart's Vega-Lite script replaced by its compiled Vega."""
         vega = _script_json(to_vega(json.loads(match.group(2))))
         return f'<script>jjEmbed(document.getElementById("{match.group(1)}"), {vega});</script>'
 
