@@ -5,15 +5,17 @@
   charts: no page needs a compiler or a CDN.
 * Leaves out the configuration script of Thebe (live code is switched off), the only address
   of a CDN left in the pages, and gives the "show code" toggles the accessible name they show.
-* Re-executes every notebook when anything the notebooks read changed (``data/`` or the
-  ``jingjinji`` package): Sphinx alone re-reads a notebook only when its own file changed.
+* Re-executes a notebook when what it reads changed — ``data/`` or the code of the ``jingjinji``
+  modules it imports (:mod:`notebook_inputs`) — and only then: Sphinx alone re-reads a notebook
+  only when its own file changed.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 from pathlib import Path
 
+from notebook_inputs import notebook_digest
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -21,32 +23,32 @@ from jingjinji.offline import compile_charts, vega_bundle_js
 
 BUNDLE = "vega-offline.js"
 ROOT = Path(__file__).resolve().parent.parent
-DEPENDENCIES = [ROOT / "data", ROOT / "jingjinji"]
-DIGEST_FILE = "notebook-inputs.sha256"
-
-
-def inputs_digest() -> str:
-    """A digest of every file the notebooks read besides themselves."""
-    digest = hashlib.sha256()
-    for folder in DEPENDENCIES:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(ROOT)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+PACKAGE_DIR = ROOT / "jingjinji"
+DATA_DIR = ROOT / "data"
+DIGEST_FILE = "notebook-inputs.json"
 
 
 def _digest_path(app: Sphinx) -> Path:
     return Path(app.doctreedir) / DIGEST_FILE
 
 
+def _stored_digests(app: Sphinx) -> dict[str, str]:
+    path = _digest_path(app)
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _digests(env: BuildEnvironment) -> dict[str, str]:
+    """The inputs' digest of every notebook of the book."""
+    return {doc: notebook_digest(Path(env.doc2path(doc)), PACKAGE_DIR, DATA_DIR)
+            for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb")}
+
+
 def outdated_notebooks(app: Sphinx, env: BuildEnvironment, added: set[str],
                        changed: set[str], removed: set[str]) -> list[str]:
-    """Every notebook, with its cached execution dropped, when the inputs changed."""
-    stamp = _digest_path(app)
-    if stamp.exists() and stamp.read_text() == inputs_digest():
-        return []
-    return [doc for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb")]
+    """The notebooks whose inputs changed since they were executed (their cached execution is
+    dropped and they are executed again)."""
+    stored = _stored_digests(app)
+    return sorted(doc for doc, digest in _digests(env).items() if stored.get(doc) != digest)
 
 
 #: myst-nb names every "show code" toggle so; its visible text says what it shows.
@@ -66,13 +68,14 @@ def finish_page(app: Sphinx, pagename: str, templatename: str, context: dict,
 
 
 def write_bundle(app: Sphinx, exception: Exception | None) -> None:
-    """Write the bundle into the built site and remember the inputs it was built from."""
+    """Write the bundle into the built site and remember what each notebook was executed from."""
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     (static / BUNDLE).write_text(vega_bundle_js(), encoding="utf-8")
-    _digest_path(app).write_text(inputs_digest())
+    _digest_path(app).write_text(json.dumps(_digests(app.env), indent=1, sort_keys=True),
+                                 encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -103,6 +103,18 @@ def test_changed_data_re_executes_and_shows_the_change(built):
     assert "zz_rebuild_probe" in _page(built)
 
 
+def test_only_code_a_chapter_imports_re_executes_it(built):
+    data_py = built / "jingjinji" / "data.py"
+    text = data_py.read_text(encoding="utf-8")
+    data_py.write_text(text.replace('"""Load the book', '"""Read the book', 1), encoding="utf-8")
+    result = _build(built)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert EXECUTED not in result.stdout + result.stderr, "a docstring edit re-executed"
+    data_py.write_text(data_py.read_text(encoding="utf-8") + "\n_PROBE = 1\n", encoding="utf-8")
+    result = _build(built)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert EXECUTED in result.stdout + result.stderr, "a code change did not re-execute"
+
 def test_a_failing_cell_fails_the_build_naming_chapter_and_cell(tmp_path):
     project = _copy_project(tmp_path / "broken")
     notebook_path = project / "notebooks" / "06_data.ipynb"
