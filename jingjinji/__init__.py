@@ -2,5 +2,6 @@
 
 from jingjinji.chapter import setup
 from jingjinji.data import DataError, DataPackage, load
+from jingjinji.figures import Figures
 
-__all__ = ["DataError", "DataPackage", "load", "setup"]
+__all__ = ["DataError", "DataPackage", "Figures", "load", "setup"]

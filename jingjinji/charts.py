@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from jingjinji.data import DataPackage
+from jingjinji.figures import FigureRef
 from jingjinji.marks import (
     STATUS_SHAPES,
     break_rules,
@@ -29,7 +30,8 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
                 description: str | None = None, finding: str = "",
                 events: Iterable[str] = (), breaks: dict[float, str] | None = None,
                 subtitle: str | None = None, height: int = 300,
-                zero: bool = True) -> alt.TopLevelMixin:
+                zero: bool = True,
+                figure: FigureRef | None = None) -> alt.TopLevelMixin:
     """Lines over time, one per region and indicator, coloured by region (or by indicator for
     one region).
 
@@ -69,12 +71,13 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
     chart = alt.layer(*layers).properties(width=WIDTH, height=height)
     text = description_for(series, "Line chart", description, finding, events)
     return finish(chart, package, title=title, description=text,
-                  sources=source_ids(series), subtitle=subtitle)
+                  sources=source_ids(series), subtitle=subtitle, figure=figure)
 
 
 def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
               description: str | None = None, finding: str = "",
-              subtitle: str | None = None, height: int = 260) -> alt.TopLevelMixin:
+              subtitle: str | None = None, height: int = 260,
+              figure: FigureRef | None = None) -> alt.TopLevelMixin:
     """Values by year as bars (grouped by region or indicator), notes in the tooltips."""
     if series.empty:
         raise ValueError("no observations to draw")
@@ -93,12 +96,13 @@ def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
     ).properties(width=WIDTH, height=height)
     text = description_for(series, "Bar chart", description, finding)
     return finish(chart, package, title=title, description=text,
-                  sources=source_ids(series), subtitle=subtitle)
+                  sources=source_ids(series), subtitle=subtitle, figure=figure)
 
 
 def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str,
                 description: str | None = None, finding: str = "",
-                subtitle: str | None = None) -> alt.TopLevelMixin:
+                subtitle: str | None = None,
+                figure: FigureRef | None = None) -> alt.TopLevelMixin:
     """One bar per region, sorted from highest to lowest value, labelled with the value."""
     unit, name = series["unit"].iloc[0], series["name"].iloc[0]
     data = with_evidence(package, series)
@@ -116,11 +120,12 @@ def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str,
     text = description_for(series.sort_values("value", ascending=False),
                            "Bar chart (highest first)", description, finding)
     return finish(chart, package, title=title, description=text,
-                  sources=source_ids(series), subtitle=subtitle)
+                  sources=source_ids(series), subtitle=subtitle, figure=figure)
 
 
 def policy_timeline(package: DataPackage, *, title: str, description: str,
-                    themes: Iterable[str] | None = None) -> alt.TopLevelMixin:
+                    themes: Iterable[str] | None = None,
+                    figure: FigureRef | None = None) -> alt.TopLevelMixin:
     """The events of events.csv (optionally of some themes) in date order, coloured by theme."""
     events = package.events
     if themes is not None:
@@ -141,11 +146,13 @@ def policy_timeline(package: DataPackage, *, title: str, description: str,
     labels = base.mark_text(align="left", dx=20, fontSize=12, color="#222222").encode(
         x=alt.value(0), text="text:N")
     chart = alt.layer(dots, labels).properties(width=WIDTH, height=26 * len(events))
-    return finish(chart, package, title=title, description=description, sources=events["source"])
+    return finish(chart, package, title=title, description=description, sources=events["source"],
+                  figure=figure)
 
 
 def verdict_bars(package: DataPackage, counts: pd.DataFrame, *, title: str, description: str,
-                 verdicts: list[str], colors: list[str]) -> alt.TopLevelMixin:
+                 verdicts: list[str], colors: list[str],
+                 figure: FigureRef | None = None) -> alt.TopLevelMixin:
     """Claims per theme, stacked by verdict in a fixed order and colours."""
     chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("theme:N", title=None, sort="-x"),
@@ -159,4 +166,5 @@ def verdict_bars(package: DataPackage, counts: pd.DataFrame, *, title: str, desc
         order=f"indexof({verdicts}, datum.verdict)"
     ).properties(width=WIDTH, height=34 * counts["theme"].nunique())
     sources = {s for ids in package.claims["source"].dropna() for s in ids.split(";")}
-    return finish(chart, package, title=title, description=description, sources=sources)
+    return finish(chart, package, title=title, description=description, sources=sources,
+                  figure=figure)

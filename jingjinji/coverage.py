@@ -7,6 +7,7 @@ import pandas as pd
 
 from jingjinji.data import DataPackage
 from jingjinji.describe import spans
+from jingjinji.figures import FigureRef
 from jingjinji.theme import WIDTH, finish
 
 #: The book's span: the strategy's decade and the year before it.
@@ -61,7 +62,8 @@ def year_spans(years: list[int]) -> str:
     return "all" if years == list(BOOK_YEARS) else spans(years)
 
 
-def coverage_chart(package: DataPackage, *, title: str, description: str) -> alt.TopLevelMixin:
+def coverage_chart(package: DataPackage, *, title: str, description: str,
+                   figure: FigureRef | None = None) -> alt.TopLevelMixin:
     """Indicator × region × year: a cell for every observation, coloured by status."""
     obs = package.observations.merge(package.regions[["region", "name_en"]], on="region")
     obs = obs.merge(package.indicators[["indicator", "name", "unit"]], on="indicator")
@@ -81,4 +83,5 @@ def coverage_chart(package: DataPackage, *, title: str, description: str) -> alt
                  alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:N", title="Value"),
                  alt.Tooltip("source:N", title="Source id")],
     ).properties(width=WIDTH, height=max(60, 16 * len(rows)))
-    return finish(chart, package, title=title, description=description, sources=obs["source"])
+    return finish(chart, package, title=title, description=description, sources=obs["source"],
+                  figure=figure)

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from jingjinji.data import DataPackage
+from jingjinji.figures import FigureRef
 from jingjinji.outlines import OURS, OUTLINES_SOURCE, load_outlines
 from jingjinji.seats import great_circle_km
 from jingjinji.theme import REGION_COLORS, WIDTH, finish
@@ -121,7 +122,8 @@ def _fit_feature() -> dict[str, Any]:
 
 def region_map(package: DataPackage, *, title: str, description: str,
                size: pd.DataFrame | None = None, subtitle: str | None = None,
-               height: int = 470) -> alt.LayerChart:
+               height: int = 470,
+               figure: FigureRef | None = None) -> alt.LayerChart:
     """Beijing, Tianjin and Hebei on a map: province outlines (Natural Earth), the seats of
     government of Hebei's cities and Xiong'an (circles) and of Beijing and Tianjin (squares),
     labelled, with the distance to Beijing's seat in the tooltips.
@@ -218,5 +220,6 @@ def region_map(package: DataPackage, *, title: str, description: str,
         type="conicEqualArea", rotate=[-116.5, 0, 0], parallels=[37, 41], fit=_fit_feature(),
     ).properties(width=WIDTH, height=height)
     return finish(chart, package, title=title, description=description, sources=sources,
-                  subtitle=" ".join(notes) or None)
+                  subtitle=" ".join(notes) or None,
+                  figure=figure)
 

@@ -72,9 +72,30 @@ def chart_html(spec: dict[str, Any]) -> str:
     text = _script_json(spec)
     key = hashlib.sha256(text.encode()).hexdigest()[:12]
     caption = html.escape(spec.get("description", ""))
-    return (f'<figure class="jj-figure"><div class="{CHART_CLASS}" id="chart-{key}"></div>'
-            f'<figcaption class="chart-caption">{caption}</figcaption></figure>'
+    figure = _figure(spec)
+    anchor, number = "", ""
+    if figure is not None:
+        anchor = f' id="{html.escape(figure["anchor"])}"'
+        number = f'<span class="jj-fignum">{html.escape(figure["label"])}.</span> '
+    return (f'<figure class="jj-figure"{anchor}><div class="{CHART_CLASS}" id="chart-{key}">'
+            f'</div><figcaption class="chart-caption">{number}{caption}</figcaption></figure>'
             f'<script type="{VEGALITE_SCRIPT}" data-chart="chart-{key}">{text}</script>')
+
+
+def _figure(spec: dict[str, Any]) -> dict[str, str] | None:
+    """The figure's label and anchor, when the chart is one of a chapter's numbered figures."""
+    return spec.get("usermeta", {}).get("figure")
+
+
+def numbered_title(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with its figure's label before its title (JupyterLab shows no caption)."""
+    figure, title = _figure(spec), spec.get("title")
+    if figure is None or not isinstance(title, dict):
+        return spec
+    text = title.get("text", "")
+    lines = list(text) if isinstance(text, list) else [text]
+    lines[0] = f"{figure['label']}. {lines[0]}"
+    return {**spec, "title": {**title, "text": lines}}
 
 
 def _script_json(value: dict[str, Any]) -> str:
@@ -122,7 +143,7 @@ def render(spec: dict[str, Any], **_: Any) -> dict[str, Any]:
     """Altair renderer: a Vega bundle in JupyterLab, the book's HTML elsewhere."""
     plain = f"<Chart: {spec.get('description', '')}>"
     if in_jupyter_server():
-        return {VEGA_MIME: to_vega(fixed_width(spec)), "text/plain": plain}
+        return {VEGA_MIME: to_vega(fixed_width(numbered_title(spec))), "text/plain": plain}
     return {"text/html": chart_html(spec), "text/plain": plain}
 
 

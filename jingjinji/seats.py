@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from jingjinji.data import DataPackage
+from jingjinji.figures import FigureRef
 from jingjinji.marks import copy_encodings, source_ids, with_evidence
 from jingjinji.theme import REGION_COLORS, WIDTH, finish
 
@@ -22,7 +23,8 @@ def great_circle_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float
 
 
 def seat_map(package: DataPackage, *, title: str, description: str,
-             size: pd.DataFrame | None = None, subtitle: str | None = None) -> alt.TopLevelMixin:
+             size: pd.DataFrame | None = None, subtitle: str | None = None,
+             figure: FigureRef | None = None) -> alt.TopLevelMixin:
     """The region's seats of government as points (no outlines), labelled, with distances.
 
     ``size`` (a ``series`` frame of Hebei's cities) sizes their points by value; a city without
@@ -72,4 +74,4 @@ def seat_map(package: DataPackage, *, title: str, description: str,
         longitude="lon:Q", latitude="lat:Q", text="name_en:N"))
     chart = alt.layer(*layers).project(type="mercator").properties(width=WIDTH, height=520)
     return finish(chart, package, title=title, description=description, sources=sources,
-                  subtitle=subtitle)
+                  subtitle=subtitle, figure=figure)

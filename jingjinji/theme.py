@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import altair as alt
 
 from jingjinji.data import DataPackage
+from jingjinji.figures import FigureRef
 from jingjinji.publishers import short_name
 
 #: One fixed colour per region (Okabe–Ito palette, safe for colour-blind readers).
@@ -106,13 +107,19 @@ def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
 
 
 def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, description: str,
-           sources: Iterable[str], subtitle: str | None = None) -> alt.TopLevelMixin:
-    """Give a chart its title (the finding), generated source line and description."""
+           sources: Iterable[str], subtitle: str | None = None,
+           figure: FigureRef | None = None) -> alt.TopLevelMixin:
+    """Give a chart its title (the finding), generated source line and description, and its
+    number and anchor when it is one of the chapter's figures."""
     if not title.strip() or not description.strip():
         raise ValueError("every chart needs a title that states its finding and a description")
     lines = (textwrap.wrap(subtitle, SOURCE_WRAP) if subtitle else []) + source_line(package,
                                                                                       sources)
-    return chart.properties(
+    chart = chart.properties(
         title=alt.TitleParams(text=textwrap.wrap(title, TITLE_WRAP), subtitle=lines),
         description=description,
     )
+    if figure is not None:
+        chart = chart.properties(usermeta={"figure": {"label": figure.label,
+                                                      "anchor": figure.anchor}})
+    return chart

@@ -68,8 +68,29 @@ def test_every_chart_has_a_caption_in_the_static_page():
     for page in book_pages():
         html = (SITE / page).read_text(encoding="utf-8")
         charts = chart_count(SITE / page)
-        captions = len(re.findall(r'<figcaption class="chart-caption">[^<]+</figcaption>', html))
+        captions = len(re.findall(r'<figcaption class="chart-caption">(<span class="jj-fignum">'
+                                  r'[^<]+</span> )?[^<]+</figcaption>', html))
         assert captions == charts, f"{page}: {captions} captions for {charts} charts"
+
+
+FIGURE = re.compile(r'<figure class="jj-figure" id="([^"]+)">.*?<span class="jj-fignum">'
+                    r'Figure ((?:\d+\.)?)(\d+)\.</span>', re.S)
+FIGREF = re.compile(r'<a class="jj-figref" href="#([^"]+)">(Figure [\d.]+)</a>')
+
+
+def test_every_chart_is_a_numbered_figure_the_prose_refers_to():
+    for page in book_pages():
+        html = (SITE / page).read_text(encoding="utf-8")
+        figures = FIGURE.findall(html)
+        assert len(figures) == chart_count(SITE / page), f"{page}: a chart without a number"
+        numbers = [int(n) for _, _, n in figures]
+        assert numbers == list(range(1, len(figures) + 1)), f"{page}: figures out of order"
+        labels = {anchor: f"Figure {prefix}{n}" for anchor, prefix, n in figures}
+        refs = FIGREF.findall(html)
+        assert all(labels.get(anchor) == label for anchor, label in refs), (
+            f"{page}: a reference to no figure, or with the wrong number: {refs}")
+        unreferred = set(labels) - {anchor for anchor, _ in refs}
+        assert not unreferred, f"{page}: figures the prose never refers to: {unreferred}"
 
 
 LINK = re.compile(r'<a [^>]*href="([^"]+)"')
