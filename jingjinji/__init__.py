@@ -2,6 +2,7 @@
 
 from jingjinji.chapter import setup
 from jingjinji.data import DataError, DataPackage, load
+from jingjinji.draw import Charts
 from jingjinji.figures import Figures
 
-__all__ = ["DataError", "DataPackage", "Figures", "load", "setup"]
+__all__ = ["Charts", "DataError", "DataPackage", "Figures", "load", "setup"]

@@ -1,11 +1,15 @@
-"""A chapter's numbered figures: labels in order, links for the prose, bad names refused, and
-the number in the chart's caption (book) or title (JupyterLab)."""
+"""A chapter's numbered figures (labels in order, links for the prose, bad names refused, the
+number in the chart's caption in the book and in its title in JupyterLab) and the chart types
+bound to a package."""
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
-from jingjinji import offline
+import jingjinji as jj
+from jingjinji import charts, draw, offline
 from jingjinji.figures import Figures
 
 
@@ -35,3 +39,15 @@ def test_the_number_reaches_caption_and_title():
     assert '<span class="jj-fignum">Figure 1.2.</span> Line chart.' in html
     assert offline.numbered_title(spec)["title"]["text"] == ["Figure 1.2. A finding"]
     assert offline.numbered_title({"title": "plain"}) == {"title": "plain"}
+
+
+def test_charts_bound_to_a_package_draw_what_the_chart_types_draw():
+    package = jj.load()
+    series = package.series("population", ["CN-HE"])
+    bound = jj.Charts(package).time_series(series, title="T", finding="F")
+    assert bound.to_dict() == charts.time_series(package, series, title="T",
+                                                 finding="F").to_dict()
+    for name, kind in draw.KINDS.items():
+        assert next(iter(inspect.signature(kind).parameters)) == "package", name
+    with pytest.raises(AttributeError, match="chart types"):
+        getattr(jj.Charts(package), "pie_chart")  # noqa: B009
