@@ -15,7 +15,7 @@ BOOK_YEARS = range(2013, 2025)
 #: The years for which most annual statistics have been published so far.
 PUBLISHED_YEARS = BOOK_YEARS[:-1]
 #: The three provinces and China, the regions most series cover.
-PROVINCES = ["CN-BJ", "CN-TJ", "CN-HE", "CN"]
+PROVINCES_AND_CHINA = ["CN-BJ", "CN-TJ", "CN-HE", "CN"]
 
 
 def coverage_table(package: DataPackage) -> pd.DataFrame:
@@ -44,7 +44,7 @@ def gap_sentences(package: DataPackage, indicators: list[str], regions: list[str
             for indicator in indicators}
 
 
-def gap_table(package: DataPackage, regions: list[str] = PROVINCES,
+def gap_table(package: DataPackage, regions: list[str] = PROVINCES_AND_CHINA,
               years: range = BOOK_YEARS) -> pd.DataFrame:
     """Indicator × region: the years of the book's span still missing ('' when complete)."""
     names = package.regions.set_index("region")["name_en"]

@@ -91,6 +91,9 @@ def test_every_chart_is_a_numbered_figure_the_prose_refers_to():
             f"{page}: a reference to no figure, or with the wrong number: {refs}")
         unreferred = set(labels) - {anchor for anchor, _ in refs}
         assert not unreferred, f"{page}: figures the prose never refers to: {unreferred}"
+        cells = [c for c in html.split('<div class="cell ')[1:] if 'class="jj-figure"' in c]
+        hidden = [c for c in cells if c.startswith("tag_hide-input") and "Show code cell" in c]
+        assert len(hidden) == len(cells), f"{page}: a chart cell without its 'show code' toggle"
 
 
 LINK = re.compile(r'<a [^>]*href="([^"]+)"')
