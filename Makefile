@@ -39,7 +39,7 @@ help:
 	@echo "            (independent steps run side by side with make -j2 test)"
 	@echo "make lab-test  every chapter run and saved in JupyterLab, in headless Chromium"
 	@echo "make lab    JupyterLab on $(HOST):$(LAB_PORT) (extra server options: LAB_ARGS=...)"
-	@echo "make serve  serve the built book on $(HOST):$(PORT)"
+	@echo "make serve  serve the built book on $(HOST):$(PORT), gzip-compressed as a static host"
 	@echo "make bench  measure build and execution times and page weights (bench/report.*)"
 	@echo "make clean  remove the built book and caches (keeps .venv)"
 
@@ -101,7 +101,7 @@ lab: $(STAMP)
 
 serve:
 	@test -f $(BOOK)/index.html || $(MAKE) book
-	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory $(BOOK)
+	$(BIN)/python -m bench.serve --port $(PORT) --bind $(HOST) --directory $(BOOK)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -24,6 +24,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from bench.serve import GzipHandler
 from tests.browsing import CHROMIUM_FLAGS, DRAWN, book_pages, chart_count, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,13 +93,11 @@ def page_weights() -> list[dict[str, object]]:
     return pages
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
+#: Bytes of the page and everything it loaded: as sent (gzip-compressed by the server, as any
+#: static host sends text) and as decoded (uncompressed).
 TRANSFER = """() => performance.getEntriesByType('navigation').concat(
-  performance.getEntriesByType('resource')).reduce((sum, e) => sum + e.transferSize, 0)"""
+  performance.getEntriesByType('resource')).reduce((sum, e) => [sum[0] + e.transferSize,
+  sum[1] + e.decodedBodySize], [0, 0])"""
 #: Milliseconds since the last resource finished loading.
 SINCE_LAST_RESOURCE = """() => performance.now() - Math.max(0, ...performance
   .getEntriesByType('resource').map(e => e.responseEnd))"""
@@ -126,7 +125,8 @@ def browser_timings(pages: list[dict[str, object]]) -> None:
         return
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    os.environ["BENCH_SERVE_QUIET"] = "1"
+    handler = functools.partial(GzipHandler, directory=str(SITE))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -136,7 +136,9 @@ def browser_timings(pages: list[dict[str, object]]) -> None:
             tab = browser.new_page()
             tab.goto(f"{base}/{page['page']}", wait_until="load")
             _settle(tab, page)
-            page["transferred_kb"] = round(tab.evaluate(TRANSFER) / 1024, 1)
+            sent, decoded = tab.evaluate(TRANSFER)
+            page["transferred_kb"] = round(sent / 1024, 1)
+            page["uncompressed_kb"] = round(decoded / 1024, 1)
             tab.close()
         browser.close()
     httpd.shutdown()
@@ -166,11 +168,11 @@ def markdown(report: dict) -> str:
               for step, seconds in t["test"]["steps"].items()]
     lines += [f"| that test run ÷ notebooks executed | {_test_ratio(t)} | ≤ 2.8 |"]
     lines += [
-        "", "| page | own HTML (KB) | transferred (KB) | charts | all drawn after (s) | "
-        "loads Vega bundle |", "|---|---|---|---|---|---|"]
-    lines += [f"| {p['page']} | {p['html_kb']} | {p.get('transferred_kb', '–')} | "
-              f"{p['charts']} | {p.get('charts_drawn_s', '–')} | {p['loads_bundle']} |"
-              for p in report["pages"]]
+        "", "| page | own HTML (KB) | loaded, uncompressed (KB) | transferred, gzip (KB) | "
+        "charts | all drawn after (s) | loads Vega bundle |", "|---|---|---|---|---|---|---|"]
+    lines += [f"| {p['page']} | {p['html_kb']} | {p.get('uncompressed_kb', '–')} | "
+              f"{p.get('transferred_kb', '–')} | {p['charts']} | {p.get('charts_drawn_s', '–')} | "
+              f"{p['loads_bundle']} |" for p in report["pages"]]
     lines += ["", "Budgets: a chapter page ≤ 400 KB of its own HTML; every chart drawn ≤ 2 s "
               "after the page loads; the bundle only on chart pages."]
     lines += ["", "Per chapter (s): " + ", ".join(

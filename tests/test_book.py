@@ -58,6 +58,14 @@ def test_bundle_only_on_chart_pages():
         assert ("vega-offline.js" in html) == (chart_count(page) > 0), page.relative_to(SITE)
 
 
+def test_pages_are_slim():
+    for page in _built_pages():
+        html = page.read_text(encoding="utf-8")
+        assert "fontawesome.js" not in html, page.relative_to(SITE)
+        assert ("searchindex.js" in html) == (page.name == "search.html"), page.relative_to(SITE)
+    assert "searchindex.js" in (SITE / "search.html").read_text(encoding="utf-8")
+    assert not list((SITE / "_static").rglob("*.map")), "source maps shipped"
+
 def test_no_page_names_a_cdn():
     named = [f"{page.relative_to(SITE)}: {cdn}" for page in _built_pages()
              for cdn in CDNS if cdn in page.read_text(encoding="utf-8")]
