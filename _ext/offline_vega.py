@@ -1,8 +1,9 @@
 """Sphinx extension: offline charts and data-aware re-execution for the book.
 
-* Compiles each chart of a page from Vega-Lite to Vega as the page is written, and adds the
-  Vega bundle (from ``vl-convert-python``, written to ``_static/``) only to pages that draw
-  charts: no page needs a compiler or a CDN.
+* Compiles each chart of a page from Vega-Lite to Vega as the page is written, and adds a small
+  chart loader only to pages that draw charts; the loader fetches the Vega bundle (from
+  ``vl-convert-python``, written to ``_static/``) when the first chart comes into view: no page
+  needs a compiler or a CDN, and a page's first load carries no bundle.
 * Leaves out the configuration script of Thebe (live code is switched off), the only address
   of a CDN left in the pages, and gives the "show code" toggles the accessible name they show.
 * Re-executes a notebook when what it reads changed — ``data/`` or the code of the ``jingjinji``
@@ -19,9 +20,10 @@ from notebook_inputs import notebook_digest
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from jingjinji.offline import compile_charts, vega_bundle_js
+from jingjinji.offline import compile_charts, loader_js, vega_bundle_js
 
 BUNDLE = "vega-offline.js"
+LOADER = "jj-charts.js"
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "jingjinji"
 DATA_DIR = ROOT / "data"
@@ -57,12 +59,13 @@ UNNAMED_TOGGLE = ('<summary aria-label="Toggle hidden content">', "<summary>")
 
 def finish_page(app: Sphinx, pagename: str, templatename: str, context: dict,
                 doctree: object) -> None:
-    """Compile the page's charts to Vega and load the bundle on pages with charts, and only
-    there; drop Thebe's script; let the code toggles be named by their text."""
+    """Compile the page's charts to Vega and load the chart loader (which fetches the bundle
+    when a chart comes into view) on pages with charts, and only there; drop Thebe's script;
+    let the code toggles be named by their text."""
     body, charts = compile_charts(context.get("body", ""))
     context["body"] = body.replace(*UNNAMED_TOGGLE)
     if charts:
-        app.add_js_file(BUNDLE, priority=100)
+        app.add_js_file(LOADER, priority=100)
     context["script_files"] = [script for script in context.get("script_files", [])
                                if "THEBE_JS_URL" not in str(getattr(script, "attributes", {}))]
 
@@ -74,6 +77,7 @@ def write_bundle(app: Sphinx, exception: Exception | None) -> None:
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     (static / BUNDLE).write_text(vega_bundle_js(), encoding="utf-8")
+    (static / LOADER).write_text(loader_js(BUNDLE), encoding="utf-8")
     _digest_path(app).write_text(json.dumps(_digests(app.env), indent=1, sort_keys=True),
                                  encoding="utf-8")
 

@@ -6,8 +6,9 @@ ships inside ``vl-convert-python``), so no page needs a compiler or a CDN:
 * in JupyterLab (a kernel started by the Jupyter server) a chart is a Vega mime bundle, drawn by
   the Vega renderer that JupyterLab ships — nothing but the chart's own spec reaches the notebook;
 * everywhere else (the book build, nbval) a chart is a small HTML snippet holding its spec,
-  which the book's Sphinx extension compiles into a call of ``jjEmbed``, defined in the bundle
-  that the book serves from its own ``_static/`` folder.
+  which the book's Sphinx extension compiles to Vega; the book's chart loader draws it with
+  ``jjEmbed``, defined in the bundle that the book serves from its own ``_static/`` folder and
+  fetches when the first chart comes into view.
 """
 
 from __future__ import annotations
@@ -104,6 +105,53 @@ def _script_json(value: dict[str, Any]) -> str:
 
 
 VEGALITE_SCRIPT = "application/vnd.vegalite+json"
+#: A compiled chart in a built page: its Vega spec, drawn by :data:`LOADER_JS` when it comes in
+#: view (or before printing).
+VEGA_SCRIPT = "application/vnd.vega+json"
+
+#: The only script a chart page loads at first: it fetches the Vega bundle (a file beside it)
+#: when the first chart comes into view, then draws each chart as it comes into view, and every
+#: chart before the page is printed.
+LOADER_JS = """(function () {
+  var bundleUrl = document.currentScript.src.replace(/[^/]*$/, "BUNDLE");
+  var bundle = null;
+  function loadBundle() {
+    if (!bundle) {
+      bundle = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = bundleUrl; script.onload = resolve; script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return bundle;
+  }
+  function draw(el) {
+    var spec = document.querySelector('script[data-chart="' + el.id + '"]');
+    if (!spec || el.dataset.drawn) { return; }
+    el.dataset.drawn = "pending";
+    loadBundle().then(function () { return jjEmbed(el, JSON.parse(spec.textContent)); })
+      .then(function () { el.dataset.drawn = "yes"; });
+  }
+  function start() {
+    var charts = Array.prototype.slice.call(document.querySelectorAll(".jj-chart"));
+    window.addEventListener("beforeprint", function () { charts.forEach(draw); });
+    if (!("IntersectionObserver" in window)) { charts.forEach(draw); return; }
+    var watcher = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { watcher.unobserve(entry.target); draw(entry.target); }
+      });
+    });
+    charts.forEach(function (el) { watcher.observe(el); });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();
+"""
+
+
+def loader_js(bundle: str) -> str:
+    """The chart loader, fetching the bundle named ``bundle`` from its own folder."""
+    return LOADER_JS.replace("BUNDLE", bundle)
 _SPEC = re.compile(rf'<script type="{re.escape(VEGALITE_SCRIPT)}" data-chart="([\w-]+)">'
                    r"(.*?)</script>", re.DOTALL)
 
@@ -112,9 +160,9 @@ def compile_charts(page: str) -> tuple[str, int]:
     """A page's Vega-Lite chart specs replaced by calls drawing their compiled Vega, and
     how many there were."""
     def drawn(match: re.Match[str]) -> str:
-        """The chart's Vega-Lite script replaced by its compiled Vega."""
+        """The chart's Vega-Lite script replaced by its compiled Vega, drawn by the loader."""
         vega = _script_json(to_vega(json.loads(match.group(2))))
-        return f'<script>jjEmbed(document.getElementById("{match.group(1)}"), {vega});</script>'
+        return f'<script type="{VEGA_SCRIPT}" data-chart="{match.group(1)}">{vega}</script>'
 
     return _SPEC.subn(drawn, page)
 

@@ -23,6 +23,11 @@ DRAWN = ("Array.from(document.querySelectorAll('.vega-embed svg.marks, .vega-emb
          ".filter(e => e.getBoundingClientRect().width > 100).length")
 
 
+#: Ask the book's chart loader to draw every chart now, not as each comes into view (what it does
+#: before printing).
+DRAW_ALL = "window.dispatchEvent(new Event('beforeprint'))"
+
+
 def chromium_path() -> str | None:
     """The system Chromium, if installed."""
     return shutil.which("chromium") or shutil.which("chromium-browser")
@@ -45,6 +50,7 @@ def wait_for_charts(tab, expected: int, timeout_ms: int = 15000) -> int:
     if expected:
         from playwright.sync_api import TimeoutError as Timeout
 
+        tab.evaluate(DRAW_ALL)
         with contextlib.suppress(Timeout):  # the caller reports how many were drawn
             tab.wait_for_function(f"n => {DRAWN} >= n", arg=expected, timeout=timeout_ms)
     return tab.evaluate(DRAWN)

@@ -30,6 +30,7 @@ from tests.browsing import ROOT, SITE, book_pages, chart_count, wait_for_charts
 pytestmark = pytest.mark.book
 
 BUNDLE = "_static/vega-offline.js"
+LOADER = "_static/jj-charts.js"
 SKIPPED_PAGES = {"genindex.html", "search.html"}
 #: Host names of the public CDNs that serve Vega and the theme's assets.
 CDNS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "esm.sh")
@@ -53,9 +54,11 @@ def test_every_chapter_of_the_toc_is_built():
 
 def test_bundle_only_on_chart_pages():
     assert (SITE / BUNDLE).exists(), "the Vega bundle was not written to _static/"
+    assert "vega-offline.js" in (SITE / LOADER).read_text(encoding="utf-8")
     for page in _built_pages():
         html = page.read_text(encoding="utf-8")
-        assert ("vega-offline.js" in html) == (chart_count(page) > 0), page.relative_to(SITE)
+        assert "vega-offline.js" not in html, f"{page.relative_to(SITE)} loads the bundle at once"
+        assert ("jj-charts.js" in html) == (chart_count(page) > 0), page.relative_to(SITE)
 
 
 def test_pages_are_slim():
@@ -282,3 +285,25 @@ def test_book_opens_from_disk_with_charts(browser):
     tab.close()
     assert drawn == expected, f"{page} from disk: {drawn} of {expected} charts drawn"
 
+
+
+BUNDLE_FETCHED = ("() => performance.getEntriesByType('resource')"
+                  ".some(e => e.name.includes('vega-offline.js'))")
+FIRST_CHART_BELOW = ("() => document.querySelector('.jj-chart').getBoundingClientRect().top"
+                     " > innerHeight")
+
+
+def test_a_chart_is_drawn_when_it_comes_into_view(browser, server):
+    """The first load of a chart page carries no Vega bundle while no chart is in view; the
+    first chart scrolled into view is drawn offline."""
+    page = max(book_pages(), key=lambda p: chart_count(SITE / p))
+    tab = browser.new_page(viewport=PHONE)
+    tab.goto(f"{server}/{page}", wait_until="load")
+    tab.wait_for_timeout(500)
+    if tab.evaluate(FIRST_CHART_BELOW):
+        assert not tab.evaluate(BUNDLE_FETCHED), f"{page} fetched the bundle with no chart in view"
+    tab.evaluate("document.querySelector('.jj-chart').scrollIntoView()")
+    tab.wait_for_function("() => document.querySelector('.jj-chart').dataset.drawn === 'yes'",
+                          timeout=15000)
+    assert tab.evaluate(BUNDLE_FETCHED)
+    tab.close()

@@ -24,8 +24,9 @@ def test_page_charts_are_compiled_to_vega():
     compiled, count = offline.compile_charts(page)
     assert count == 1
     assert offline.VEGALITE_SCRIPT not in compiled
-    call = compiled.split("jjEmbed(")[1].split(", ", 1)[1].rsplit(");</script>", 1)[0]
-    vega = json.loads(call)
+    assert compiled.count(f'<script type="{offline.VEGA_SCRIPT}" data-chart="chart-') == 1
+    vega = json.loads(compiled.split(f'<script type="{offline.VEGA_SCRIPT}"')[1].split(
+        ">", 1)[1].rsplit("</script>", 1)[0])
     assert "vega/v" in vega["$schema"] and "vega-lite" not in vega["$schema"]
     assert vega["description"] == "A probe chart"
     assert compiled.startswith("<p>before</p>") and compiled.endswith("<p>after</p>")
