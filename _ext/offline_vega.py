@@ -20,7 +20,7 @@ from notebook_inputs import notebook_digest
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from jingjinji.offline import compile_charts, loader_js, vega_bundle_js
+from jingjinji.offline import SPEC_FOLDER, compile_charts, loader_js, vega_bundle_js
 
 BUNDLE = "vega-offline.js"
 LOADER = "jj-charts.js"
@@ -59,12 +59,16 @@ UNNAMED_TOGGLE = ('<summary aria-label="Toggle hidden content">', "<summary>")
 
 def finish_page(app: Sphinx, pagename: str, templatename: str, context: dict,
                 doctree: object) -> None:
-    """Compile the page's charts to Vega and load the chart loader (which fetches the bundle
-    when a chart comes into view) on pages with charts, and only there; drop Thebe's script;
-    let the code toggles be named by their text."""
-    body, charts = compile_charts(context.get("body", ""))
+    """Compile the page's charts to Vega, each written as a script the chart loader fetches
+    when the chart comes into view, and load the loader on pages with charts, and only there;
+    drop Thebe's script; let the code toggles be named by their text."""
+    body, specs = compile_charts(context.get("body", ""))
     context["body"] = body.replace(*UNNAMED_TOGGLE)
-    if charts:
+    if specs:
+        folder = Path(app.outdir) / "_static" / SPEC_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        for chart, script in specs.items():
+            (folder / f"{chart}.js").write_text(script, encoding="utf-8")
         app.add_js_file(LOADER, priority=100)
     context["script_files"] = [script for script in context.get("script_files", [])
                                if "THEBE_JS_URL" not in str(getattr(script, "attributes", {}))]

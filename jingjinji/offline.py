@@ -105,31 +105,29 @@ def _script_json(value: dict[str, Any]) -> str:
 
 
 VEGALITE_SCRIPT = "application/vnd.vegalite+json"
-#: A compiled chart in a built page: its Vega spec, drawn by :data:`LOADER_JS` when it comes in
-#: view (or before printing).
-VEGA_SCRIPT = "application/vnd.vega+json"
-
-#: The only script a chart page loads at first: it fetches the Vega bundle (a file beside it)
-#: when the first chart comes into view, then draws each chart as it comes into view, and every
-#: chart before the page is printed.
+#: Folder, beside the loader, of the charts' spec scripts.
+SPEC_FOLDER = "charts"
+#: The only script a chart page loads at first: when a chart comes into view it fetches the
+#: Vega bundle (once) and the chart's spec (scripts beside it) and draws the chart; before the
+#: page is printed it draws every chart.
 LOADER_JS = """(function () {
-  var bundleUrl = document.currentScript.src.replace(/[^/]*$/, "BUNDLE");
-  var bundle = null;
-  function loadBundle() {
-    if (!bundle) {
-      bundle = new Promise(function (resolve, reject) {
+  var base = document.currentScript.src.replace(/[^/]*$/, "");
+  var loaded = {};
+  function load(url) {
+    if (!loaded[url]) {
+      loaded[url] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = bundleUrl; script.onload = resolve; script.onerror = reject;
+        script.src = url; script.onload = resolve; script.onerror = reject;
         document.head.appendChild(script);
       });
     }
-    return bundle;
+    return loaded[url];
   }
   function draw(el) {
-    var spec = document.querySelector('script[data-chart="' + el.id + '"]');
-    if (!spec || el.dataset.drawn) { return; }
+    if (el.dataset.drawn) { return; }
     el.dataset.drawn = "pending";
-    loadBundle().then(function () { return jjEmbed(el, JSON.parse(spec.textContent)); })
+    Promise.all([load(base + "BUNDLE"), load(base + "SPECS/" + el.id + ".js")])
+      .then(function () { return jjEmbed(el, window.jjSpecs[el.id]); })
       .then(function () { el.dataset.drawn = "yes"; });
   }
   function start() {
@@ -151,20 +149,28 @@ LOADER_JS = """(function () {
 
 def loader_js(bundle: str) -> str:
     """The chart loader, fetching the bundle named ``bundle`` from its own folder."""
-    return LOADER_JS.replace("BUNDLE", bundle)
+    return LOADER_JS.replace("BUNDLE", bundle).replace("SPECS", SPEC_FOLDER)
 _SPEC = re.compile(rf'<script type="{re.escape(VEGALITE_SCRIPT)}" data-chart="([\w-]+)">'
                    r"(.*?)</script>", re.DOTALL)
 
 
-def compile_charts(page: str) -> tuple[str, int]:
-    """A page's Vega-Lite chart specs replaced by calls drawing their compiled Vega, and
-    how many there were."""
-    def drawn(match: re.Match[str]) -> str:
-        """The chart's Vega-Lite script replaced by its compiled Vega, drawn by the loader."""
-        vega = _script_json(to_vega(json.loads(match.group(2))))
-        return f'<script type="{VEGA_SCRIPT}" data-chart="{match.group(1)}">{vega}</script>'
+def compile_charts(page: str) -> tuple[str, dict[str, str]]:
+    """A page without its charts' Vega-Lite specs, and each chart's compiled Vega as the script
+    that the loader fetches when the chart comes into view (:func:`spec_script`), by chart id."""
+    scripts: dict[str, str] = {}
 
-    return _SPEC.subn(drawn, page)
+    def taken(match: re.Match[str]) -> str:
+        scripts[match.group(1)] = spec_script(match.group(1), to_vega(json.loads(match.group(2))))
+        return ""
+
+    return _SPEC.sub(taken, page), scripts
+
+
+def spec_script(chart: str, vega: dict[str, Any]) -> str:
+    """A chart's Vega spec as a script file for the loader (a script, not JSON: a page read
+    from disk may load scripts beside it, not fetch files)."""
+    return (f"window.jjSpecs = window.jjSpecs || {{}};\n"
+            f"jjSpecs[{json.dumps(chart)}] = {_script_json(vega)};\n")
 
 
 def in_jupyter_server() -> bool:

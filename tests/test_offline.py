@@ -19,21 +19,22 @@ def test_book_html_holds_the_spec_and_a_static_caption():
     assert page.count("</script>") == 1, "a '</' inside the data must not close the script"
 
 
-def test_page_charts_are_compiled_to_vega():
+def test_page_charts_are_compiled_to_vega_scripts_the_loader_fetches():
     page = "<p>before</p>" + offline.chart_html(SPEC) + "<p>after</p>"
-    compiled, count = offline.compile_charts(page)
-    assert count == 1
-    assert offline.VEGALITE_SCRIPT not in compiled
-    assert compiled.count(f'<script type="{offline.VEGA_SCRIPT}" data-chart="chart-') == 1
-    vega = json.loads(compiled.split(f'<script type="{offline.VEGA_SCRIPT}"')[1].split(
-        ">", 1)[1].rsplit("</script>", 1)[0])
+    compiled, scripts = offline.compile_charts(page)
+    assert len(scripts) == 1
+    assert offline.VEGALITE_SCRIPT not in compiled and "<script" not in compiled
+    (chart, script), = scripts.items()
+    assert f'id="{chart}"' in compiled
+    assert script.startswith("window.jjSpecs = window.jjSpecs || {};\n")
+    vega = json.loads(script.split(" = ", 2)[2].rstrip(";\n"))
     assert "vega/v" in vega["$schema"] and "vega-lite" not in vega["$schema"]
     assert vega["description"] == "A probe chart"
     assert compiled.startswith("<p>before</p>") and compiled.endswith("<p>after</p>")
 
 
 def test_a_page_without_charts_is_left_alone():
-    assert offline.compile_charts("<p>no chart</p>") == ("<p>no chart</p>", 0)
+    assert offline.compile_charts("<p>no chart</p>") == ("<p>no chart</p>", {})
 
 
 def test_jupyterlab_gets_a_vega_bundle_and_no_script(monkeypatch):
