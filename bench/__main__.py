@@ -82,10 +82,15 @@ def test_times() -> dict[str, object]:
             "tail": run.stdout.splitlines()[-5:]}
 
 
+#: Pages of the site besides the chapters, measured against the budget of a page without charts.
+OTHER_PAGES = ["search.html", "genindex.html"]
+
+
 def page_weights() -> list[dict[str, object]]:
-    """Each chapter page's own HTML size, whether it loads the Vega bundle, and its charts."""
+    """Each page's own HTML size, whether it loads the chart loader, and its charts: the
+    chapters, then the site's other pages."""
     pages = []
-    for name in book_pages():
+    for name in [*book_pages(), *OTHER_PAGES]:
         html = (SITE / name).read_text(encoding="utf-8")
         pages.append({"page": name, "html_kb": round(len(html) / 1024, 1),
                       "charts": chart_count(SITE / name),
