@@ -300,8 +300,9 @@ def test_a_chart_is_drawn_when_it_comes_into_view(browser, server):
     tab = browser.new_page(viewport=PHONE)
     tab.goto(f"{server}/{page}", wait_until="load")
     tab.wait_for_timeout(500)
-    if tab.evaluate(FIRST_CHART_BELOW):
-        assert not tab.evaluate(BUNDLE_FETCHED), f"{page} fetched the bundle with no chart in view"
+    assert tab.evaluate(FIRST_CHART_BELOW), f"{page}: its first chart is in view at once; test " \
+        "a page whose first chart is below the fold"
+    assert not tab.evaluate(BUNDLE_FETCHED), f"{page} fetched the bundle with no chart in view"
     tab.evaluate("document.querySelector('.jj-chart').scrollIntoView()")
     tab.wait_for_function("() => document.querySelector('.jj-chart').dataset.drawn === 'yes'",
                           timeout=15000)
