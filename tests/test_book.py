@@ -199,6 +199,9 @@ class Visit:
     expected: int
     drawn: int = 0
     off_host: list[str] = field(default_factory=list)
+    #: The kind of every resource the page requested ("stylesheet", "font", "script", ...).
+    kinds: list[str] = field(default_factory=list)
+    fonts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     broken_text: bool = False
     violations: list[str] | None = None
@@ -217,6 +220,8 @@ def visit(browser, server, tmp_path_factory):
         seen = Visit(expected=chart_count(SITE / page))
         tab.on("request", lambda r: seen.off_host.append(r.url)
                if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
+        tab.on("request", lambda r: seen.kinds.append(r.resource_type))
+        tab.on("request", lambda r: seen.fonts.append(r.url) if r.resource_type == "font" else None)
         tab.on("pageerror", lambda e: seen.errors.append(str(e)))
         tab.goto(f"{server}/{page}", wait_until="load")
         seen.drawn = wait_for_charts(tab, seen.expected)
@@ -247,6 +252,16 @@ def test_page_draws_its_charts_offline(visit, page):
     assert not seen.off_host, f"{page} requested off-host resources: {seen.off_host}"
     chart_errors = [e for e in seen.errors if "vega" in e.lower() or "embed" in e.lower()]
     assert not chart_errors, f"{page}: {chart_errors}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_one_stylesheet_and_runs_without_errors(visit, page):
+    """One stylesheet; at most the solid icon font, which the theme's stylesheet uses for the
+    icons of admonitions and download links (the navigation's icons are inline SVG)."""
+    seen = visit(page, phone=False)
+    assert seen.kinds.count("stylesheet") == 1, f"{page}: {seen.kinds.count('stylesheet')} sheets"
+    assert all(font.split("/")[-1].startswith("fa-solid-900.") for font in seen.fonts), seen.fonts
+    assert not seen.errors, f"{page}: {seen.errors}"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -285,6 +300,22 @@ def test_book_opens_from_disk_with_charts(browser):
     tab.close()
     assert drawn == expected, f"{page} from disk: {drawn} of {expected} charts drawn"
 
+
+
+SEARCH_RESULTS = "() => document.querySelectorAll('#search-results li').length"
+
+
+def test_search_finds_a_chapter(browser, server):
+    """The search page, the only one loading the index, lists chapters for a word of the book."""
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(f"{server}/search.html?q=Hebei", wait_until="load")
+    tab.wait_for_function(f"({SEARCH_RESULTS})() > 0", timeout=15000)
+    icons = tab.evaluate("() => document.querySelectorAll('svg.svg-inline--fa').length")
+    tab.close()
+    assert not errors, errors
+    assert icons > 0, "the search page draws no icon"
 
 
 BUNDLE_FETCHED = ("() => performance.getEntriesByType('resource')"
