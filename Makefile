@@ -40,7 +40,8 @@ help:
 	@echo "make lab-test  every chapter run and saved in JupyterLab, in headless Chromium"
 	@echo "make lab    JupyterLab on $(HOST):$(LAB_PORT) (extra server options: LAB_ARGS=...)"
 	@echo "make serve  serve the built book on $(HOST):$(PORT), gzip-compressed as a static host"
-	@echo "make bench  measure build and execution times and page weights (bench/report.*)"
+	@echo "make bench  measure build and execution times, page weights and Lighthouse scores"
+	@echo "            (bench/report.*)"
 	@echo "make clean  remove the built book and caches (keeps .venv)"
 
 $(STAMP): requirements.txt pyproject.toml jupyter-config/*.json
@@ -103,9 +104,16 @@ serve:
 	@test -f $(BOOK)/index.html || $(MAKE) book
 	$(BIN)/python -m bench.serve --port $(PORT) --bind $(HOST) --directory $(BOOK)
 
-bench: $(STAMP)
+#: Lighthouse, pinned in bench/node, for make bench only.
+LIGHTHOUSE := bench/node/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE): bench/node/package.json bench/node/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix bench/node --silent --no-audit --no-fund; \
+	else echo "npm not found: make bench will report no Lighthouse scores (install Node.js and npm)"; fi
+
+bench: $(STAMP) $(LIGHTHOUSE)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf _build bench/report.md bench/report.json node_modules
+	rm -rf _build bench/report.md bench/report.json node_modules bench/node/node_modules
 	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +

@@ -5,7 +5,8 @@
 * A page links one stylesheet, merged from the theme's and purged of the rules that can match
   nothing in the site (:mod:`stylesheets`), instead of ten that block its first paint.
 * Scripts in a page's head are deferred (they run in order once the page is parsed, as they
-  did); Thebe's script, unused with live code switched off, is left out.
+  did); Thebe's script, unused with live code switched off, is left out, and so are the copy
+  button's, the toggles' and the tabs' scripts on a page without code blocks, toggles or tabs.
 * Only the search page loads the search index and its scripts (``searchindex.js``,
   ``searchtools.js``, ``language_data.js``); the search box of every page opens that page.
 * No source map is shipped, and no script or stylesheet points to one.
@@ -34,6 +35,11 @@ THEBE = re.compile(r'[ \t]*<(?:script async="async" src|link rel="stylesheet" ty
 #: A script of the page's own site that blocks parsing (no ``defer``, ``async`` or ``type``).
 BLOCKING = re.compile(r'<script (?![^>]*\b(?:defer|async|type)\b)([^>]*\bsrc="(?![a-z]+:)'
                       r'[^"]*"[^>]*)></script>')
+#: Scripts of the theme's extensions, each loaded only by pages with an element of one of these
+#: classes: code blocks to copy, toggles, tabs.
+USED_ON = {"clipboard.min.js": {"highlight"}, "copybutton.js": {"highlight"},
+           "togglebutton.js": {"toggle", "dropdown"}, "design-tabs.js": {"sd-tab-set"}}
+CLASSES = re.compile(r'class="([^"]*)"')
 SOURCE_MAP = re.compile(r"\n?/[/*][#@] sourceMappingURL=\S+(?: \*/)?[ \t]*(?=\n|$)")
 SEARCH_PAGE = "search.html"
 #: The one stylesheet of every page, and the file (in the doctree folder) naming its sources.
@@ -43,9 +49,15 @@ SOURCES = "site-stylesheets.json"
 
 def slim_page(html: str, search_page: bool = False) -> str:
     """A written page without the Font Awesome and Thebe scripts, without the search scripts
-    unless it is the search page, and with its other scripts deferred."""
+    unless it is the search page, without the scripts it has nothing for, and with its other
+    scripts deferred."""
     html = THEBE.sub("", FONTAWESOME.sub("", html))
     html = html if search_page else SEARCH_SCRIPTS.sub("", html)
+    classes = {name for names in CLASSES.findall(html) for name in names.split()}
+    for script, needs in USED_ON.items():
+        if not needs & classes:
+            html = re.sub(rf'<script [^>]*src="[^"]*_static/{re.escape(script)}[^"]*"[^>]*>'
+                          r"</script>\n?", "", html)
     return BLOCKING.sub(r"<script defer \1></script>", html)
 
 

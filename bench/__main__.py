@@ -3,7 +3,9 @@
 Budgets (design): notebooks executed ≤ 1.5 × the floor (as many kernels that only import the
 package, pandas and altair); cold build ≤ 60 s; no-change rebuild ≤ 15 s; a chapter page
 ≤ 400 KB of its own HTML; the Vega bundle only on chart pages; `make -j2 test` with a cold
-``_build`` ≤ 150 s, each of its steps reported.
+``_build`` ≤ 150 s, each of its steps reported; a chart page ≤ 1.2 MB at first load and any other
+page ≤ 600 KB (uncompressed); every chart drawn ≤ 1 s once asked for; Lighthouse mobile
+performance ≥ 90 on every chapter (median of three runs) and accessibility 100.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from bench import lighthouse
 from bench.serve import GzipHandler
 from tests.browsing import CHROMIUM_FLAGS, DRAW_ALL, DRAWN, book_pages, chart_count, chromium_path
 
@@ -163,13 +166,18 @@ def browser_timings(pages: list[dict[str, object]]) -> None:
                 page["with_charts_kb"] = round(decoded / 1024, 1)
             tab.close()
         browser.close()
+    if lighthouse.available():
+        for page in pages:
+            if page["page"] in book_pages():
+                page["lighthouse"] = lighthouse.scores(f"{base}/{page['page']}", executable)
     httpd.shutdown()
 
 
 def machine() -> dict[str, object]:
     return {"python": platform.python_version(), "platform": platform.platform(),
             "cpus": os.cpu_count(),
-            "packages": {name: version(name) for name in PACKAGES}}
+            "packages": {name: version(name) for name in PACKAGES},
+            "lighthouse": lighthouse.version() if lighthouse.available() else None}
 
 
 def markdown(report: dict) -> str:
@@ -198,9 +206,28 @@ def markdown(report: dict) -> str:
               f"{p.get('with_charts_kb', '–')} |" for p in report["pages"]]
     lines += ["", "Budgets: a chart page ≤ 1.2 MB at first load (uncompressed), any other page "
               "≤ 600 KB; every chart drawn ≤ 1 s once asked for; the loader only on chart pages."]
+    lines += lighthouse_table(report)
     lines += ["", "Per chapter (s): " + ", ".join(
         f"{k} {v:.1f}" for k, v in report["times"]["notebooks"].items())]
     return "\n".join(lines) + "\n"
+
+
+def lighthouse_table(report: dict) -> list[str]:
+    """The Lighthouse scores of the report's chapters, as Markdown lines."""
+    scored = [p for p in report["pages"] if "lighthouse" in p]
+    if not scored:
+        return ["", "Lighthouse: not run (`make bench` installs it with npm into bench/node)."]
+    lines = ["", f"Lighthouse {report['machine']['lighthouse']}, mobile preset, Debian Chromium, "
+             f"pages served gzip-compressed; median of {lighthouse.RUNS} runs "
+             "(budget: performance ≥ 90, accessibility 100):", "",
+             "| page | performance | runs | accessibility | FCP (s) | LCP (s) | TBT (ms) | CLS |",
+             "|---|---|---|---|---|---|---|---|"]
+    for page in scored:
+        s = page["lighthouse"]
+        lines.append(f"| {page['page']} | {s['performance']} | "
+                     f"{' '.join(map(str, s['performance_runs']))} | {s['accessibility']} | "
+                     f"{s['fcp_s']} | {s['lcp_s']} | {s['tbt_ms']} | {s['cls']} |")
+    return lines
 
 
 def _test_total(test: dict[str, object]) -> str:

@@ -47,6 +47,18 @@ def test_scripts_are_deferred_but_inline_typed_and_remote_ones_are_left_alone():
         assert kept in slim
 
 
+def test_a_page_loads_the_copy_button_s_scripts_only_with_code_to_copy():
+    page = ('<script src="../_static/clipboard.min.js?v=a"></script>\n'
+            '<script src="../_static/copybutton.js?v=f"></script>\n'
+            '<script src="../_static/togglebutton.js?v=b"></script>\n'
+            '<script data-x="x" src="../_static/design-tabs.js?v=c"></script>\n'
+            '<button class="sidebar-toggle"></button>')
+    assert slim_page(page) == '<button class="sidebar-toggle"></button>'
+    with_code = slim_page(page + '<div class="highlight"><pre>1</pre></div>')
+    assert with_code.startswith('<script defer src="../_static/clipboard.min.js?v=a"></script>\n'
+                                '<script defer src="../_static/copybutton.js?v=f"></script>\n<b')
+
+
 def test_thebe_is_left_out():
     page = ('<link rel="stylesheet" type="text/css" href="../_static/sphinx-thebe.css?v=4" />\n'
             '<script async="async" src="../_static/sphinx-thebe.js?v=c1"></script>\n')
