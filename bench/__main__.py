@@ -137,6 +137,26 @@ def _draw_all(tab, page: dict[str, object]) -> None:
     page["charts_drawn_s"] = round((tab.evaluate("performance.now()") - asked) / 1000, 2)
 
 
+#: Ask for every chart as soon as the page is parsed (as a reader asking to print at once).
+DRAW_ALL_AT_ONCE = f"document.addEventListener('DOMContentLoaded', () => {DRAW_ALL})"
+
+
+def _from_navigation(browser, url: str, page: dict[str, object]) -> None:
+    """Seconds from navigation to every chart drawn, when every chart is asked for as soon as
+    the page is parsed (a reader scrolling asks for each as it comes into view)."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    tab = browser.new_page()
+    tab.add_init_script(DRAW_ALL_AT_ONCE)
+    tab.goto(url, wait_until="commit")
+    try:
+        tab.wait_for_function(f"n => {DRAWN} >= n", arg=page["charts"], timeout=30000)
+    except Timeout:
+        raise SystemExit(f"bench: {page['page']}: charts not drawn within 30 s") from None
+    page["drawn_from_navigation_s"] = round(tab.evaluate("performance.now()") / 1000, 2)
+    tab.close()
+
+
 def browser_timings(pages: list[dict[str, object]]) -> None:
     """Add each page's bytes at first load (uncompressed, and gzip as sent), the time to every
     chart drawn, and the bytes once they are (headless Chromium)."""
@@ -165,6 +185,8 @@ def browser_timings(pages: list[dict[str, object]]) -> None:
                 sent, decoded = tab.evaluate(TRANSFER)
                 page["with_charts_kb"] = round(decoded / 1024, 1)
             tab.close()
+            if page["charts"]:
+                _from_navigation(browser, f"{base}/{page['page']}", page)
         browser.close()
     if lighthouse.available():
         for page in pages:
@@ -199,13 +221,16 @@ def markdown(report: dict) -> str:
     lines += [f"| that test run ÷ notebooks executed | {_test_ratio(t)} | ≤ 2.8 |"]
     lines += [
         "", "| page | own HTML (KB) | first load, uncompressed (KB) | first load, gzip (KB) | "
-        "charts | all drawn, once asked (s) | with every chart drawn (KB) |",
-        "|---|---|---|---|---|---|---|"]
+        "charts | all drawn, once asked (s) | all drawn, from navigation (s) | "
+        "with every chart drawn (KB) |",
+        "|---|---|---|---|---|---|---|---|"]
     lines += [f"| {p['page']} | {p['html_kb']} | {p.get('uncompressed_kb', '–')} | "
               f"{p.get('transferred_kb', '–')} | {p['charts']} | {p.get('charts_drawn_s', '–')} | "
+              f"{p.get('drawn_from_navigation_s', '–')} | "
               f"{p.get('with_charts_kb', '–')} |" for p in report["pages"]]
     lines += ["", "Budgets: a chart page ≤ 1.2 MB at first load (uncompressed), any other page "
-              "≤ 600 KB; every chart drawn ≤ 1 s once asked for; the loader only on chart pages."]
+              "≤ 600 KB; every chart drawn ≤ 1 s after navigation when asked for at once (and once "
+              "asked for); the loader only on chart pages."]
     lines += lighthouse_table(report)
     lines += ["", "Per chapter (s): " + ", ".join(
         f"{k} {v:.1f}" for k, v in report["times"]["notebooks"].items())]
