@@ -10,6 +10,8 @@
 * Only the search page loads the search index and its scripts (``searchindex.js``,
   ``searchtools.js``, ``language_data.js``); the search box of every page opens that page.
 * No source map is shipped, and no script or stylesheet points to one.
+* The header's two sidebar buttons, never shown by the book theme, are left out, so that the
+  theme's scripts bind the buttons the reader sees (they bind the first of each kind).
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ THEBE = re.compile(r'[ \t]*<(?:script async="async" src|link rel="stylesheet" ty
 #: A script of the page's own site that blocks parsing (no ``defer``, ``async`` or ``type``).
 BLOCKING = re.compile(r'<script (?![^>]*\b(?:defer|async|type)\b)([^>]*\bsrc="(?![a-z]+:)'
                       r'[^"]*"[^>]*)></script>')
+#: The header's sidebar buttons, which the book theme never shows: the theme's scripts bind the
+#: first button of each kind on a page, so the visible ones, in the article's header, did nothing.
+HIDDEN_TOGGLES = re.compile(r'[ \t]*<button class="pst-navbar-icon sidebar-toggle '
+                            r'(?:primary|secondary)-toggle"[^>]*>.*?</button>\n?', re.DOTALL)
 #: Scripts of the theme's extensions, each loaded only by pages with an element of one of these
 #: classes: code blocks to copy, toggles, tabs.
 USED_ON = {"clipboard.min.js": {"highlight"}, "copybutton.js": {"highlight"},
@@ -49,9 +55,9 @@ SOURCES = "site-stylesheets.json"
 
 def slim_page(html: str, search_page: bool = False) -> str:
     """A written page without the Font Awesome and Thebe scripts, without the search scripts
-    unless it is the search page, without the scripts it has nothing for, and with its other
-    scripts deferred."""
-    html = THEBE.sub("", FONTAWESOME.sub("", html))
+    unless it is the search page, without the scripts it has nothing for, with its other
+    scripts deferred, and without the header's hidden sidebar buttons."""
+    html = HIDDEN_TOGGLES.sub("", THEBE.sub("", FONTAWESOME.sub("", html)))
     html = html if search_page else SEARCH_SCRIPTS.sub("", html)
     classes = {name for names in CLASSES.findall(html) for name in names.split()}
     for script, needs in USED_ON.items():

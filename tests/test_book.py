@@ -302,6 +302,22 @@ def test_book_opens_from_disk_with_charts(browser):
 
 
 
+NAVIGATION = ("() => [document.getElementById('pst-primary-sidebar-modal').open, document"
+              ".getElementById('pst-primary-sidebar').classList.contains('pst-sidebar-hidden')]")
+
+
+@pytest.mark.parametrize(("viewport", "opened"), [(PHONE, [True, False]), (DESKTOP, [False, True])])
+def test_the_navigation_button_opens_or_hides_the_navigation(browser, server, viewport, opened):
+    """On a phone the menu button opens the book's navigation; on a wide screen it hides it."""
+    tab = browser.new_page(viewport=viewport)
+    tab.goto(f"{server}/{book_pages()[0]}", wait_until="load")
+    tab.locator(".primary-toggle:visible").first.click()
+    tab.wait_for_timeout(300)
+    state = tab.evaluate(NAVIGATION)
+    tab.close()
+    assert state == opened, f"navigation (shown as a dialog, hidden) after a click: {state}"
+
+
 SEARCH_RESULTS = "() => document.querySelectorAll('#search-results li').length"
 
 

@@ -59,6 +59,14 @@ def test_a_page_loads_the_copy_button_s_scripts_only_with_code_to_copy():
                                 '<script defer src="../_static/copybutton.js?v=f"></script>\n<b')
 
 
+def test_the_header_s_hidden_sidebar_buttons_are_left_out():
+    shown = '<button class="sidebar-toggle primary-toggle">x</button>'
+    page = ('<header>\n  <button class="pst-navbar-icon sidebar-toggle primary-toggle" '
+            'aria-label="Site navigation">\n    <svg></svg>\n  </button>\n</header>\n' + shown)
+    assert slim_page(page) == "<header>\n</header>\n" + shown
+
+
+
 def test_thebe_is_left_out():
     page = ('<link rel="stylesheet" type="text/css" href="../_static/sphinx-thebe.css?v=4" />\n'
             '<script async="async" src="../_static/sphinx-thebe.js?v=c1"></script>\n')
