@@ -137,8 +137,10 @@ def _draw_all(tab, page: dict[str, object]) -> None:
     page["charts_drawn_s"] = round((tab.evaluate("performance.now()") - asked) / 1000, 2)
 
 
-#: Ask for every chart as soon as the page is parsed (as a reader asking to print at once).
-DRAW_ALL_AT_ONCE = f"document.addEventListener('DOMContentLoaded', () => {DRAW_ALL})"
+#: Ask for every chart as soon as the page is parsed, as a reader printing at once would (in a
+#: task of its own, after every DOMContentLoaded listener, the loader's among them).
+DRAW_ALL_AT_ONCE = (f"document.addEventListener('DOMContentLoaded', "
+                    f"() => setTimeout(() => {DRAW_ALL}))")
 
 
 def _from_navigation(browser, url: str, page: dict[str, object]) -> None:
