@@ -4,6 +4,7 @@
   chart loader only to pages that draw charts; the loader fetches the Vega bundle (from
   ``vl-convert-python``, written to ``_static/``) when the first chart comes into view: no page
   needs a compiler or a CDN, and a page's first load carries no bundle.
+* Copies into the site, beside each page, the CSV of every figure it links to.
 * Leaves out the configuration script of Thebe (live code is switched off), the only address
   of a CDN left in the pages, and gives the "show code" toggles the accessible name they show.
 * Re-executes a notebook when what it reads changed — ``data/`` or the code of the ``jingjinji``
@@ -14,11 +15,14 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 from notebook_inputs import notebook_digest
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 
 from jingjinji.offline import SPEC_FOLDER, compile_charts, loader_js, vega_bundle_js
 
@@ -28,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "jingjinji"
 DATA_DIR = ROOT / "data"
 DIGEST_FILE = "notebook-inputs.json"
+#: A figure's link to its data, a file its chapter wrote beside it (jingjinji.chart_data).
+DATA_LINK = re.compile(r'<a class="jj-data" href="([^"]+)"')
+logger = logging.getLogger(__name__)
 
 
 def _digest_path(app: Sphinx) -> Path:
@@ -64,6 +71,7 @@ def finish_page(app: Sphinx, pagename: str, templatename: str, context: dict,
     drop Thebe's script; let the code toggles be named by their text."""
     body, specs = compile_charts(context.get("body", ""))
     context["body"] = body.replace(*UNNAMED_TOGGLE)
+    copy_chart_data(app, pagename, body)
     if specs:
         folder = Path(app.outdir) / "_static" / SPEC_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
@@ -72,6 +80,19 @@ def finish_page(app: Sphinx, pagename: str, templatename: str, context: dict,
         app.add_js_file(LOADER, priority=100)
     context["script_files"] = [script for script in context.get("script_files", [])
                                if "THEBE_JS_URL" not in str(getattr(script, "attributes", {}))]
+
+
+def copy_chart_data(app: Sphinx, pagename: str, body: str) -> None:
+    """Copy the data files the page's figures link to into the site, beside the page."""
+    source = Path(app.env.doc2path(pagename)).parent
+    target = Path(app.outdir) / Path(pagename).parent
+    for href in DATA_LINK.findall(body):
+        if not (source / href).is_file():
+            logger.warning(f"{pagename}: a figure links to {href}, which its chapter did not "
+                           "write (run the chapter again)")
+            continue
+        (target / href).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / href, target / href)
 
 
 def write_bundle(app: Sphinx, exception: Exception | None) -> None:

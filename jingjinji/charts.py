@@ -43,7 +43,8 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
     if series.empty:
         raise ValueError("no observations to draw")
     unit, name = series["unit"].iloc[0], series["name"].iloc[0]
-    data = with_gaps(with_evidence(package, series))
+    drawn = with_evidence(package, series)
+    data = with_gaps(drawn)
     domain = (int(series["year"].min()) - 0.3, int(series["year"].max()) + 0.3)
     x = alt.X("year:Q", title=None, scale=alt.Scale(domain=list(domain)),
               axis=alt.Axis(format="d", tickMinStep=1))
@@ -71,7 +72,7 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
     chart = alt.layer(*layers).properties(width=WIDTH, height=height)
     text = description_for(series, "Line chart", description, finding, events)
     return finish(chart, package, title=title, description=text,
-                  sources=source_ids(series), subtitle=subtitle, figure=figure)
+                  sources=source_ids(series), subtitle=subtitle, figure=figure, table=drawn)
 
 
 def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
@@ -96,7 +97,7 @@ def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
     ).properties(width=WIDTH, height=height)
     text = description_for(series, "Bar chart", description, finding)
     return finish(chart, package, title=title, description=text,
-                  sources=source_ids(series), subtitle=subtitle, figure=figure)
+                  sources=source_ids(series), subtitle=subtitle, figure=figure, table=data)
 
 
 def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str,
@@ -120,7 +121,7 @@ def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str,
     text = description_for(series.sort_values("value", ascending=False),
                            "Bar chart (highest first)", description, finding)
     return finish(chart, package, title=title, description=text,
-                  sources=source_ids(series), subtitle=subtitle, figure=figure)
+                  sources=source_ids(series), subtitle=subtitle, figure=figure, table=data)
 
 
 def policy_timeline(package: DataPackage, *, title: str, description: str,
@@ -147,7 +148,7 @@ def policy_timeline(package: DataPackage, *, title: str, description: str,
         x=alt.value(0), text="text:N")
     chart = alt.layer(dots, labels).properties(width=WIDTH, height=26 * len(events))
     return finish(chart, package, title=title, description=description, sources=events["source"],
-                  figure=figure)
+                  figure=figure, table=events.drop(columns=["order", "text"]))
 
 
 def verdict_bars(package: DataPackage, counts: pd.DataFrame, *, title: str, description: str,
@@ -167,4 +168,4 @@ def verdict_bars(package: DataPackage, counts: pd.DataFrame, *, title: str, desc
     ).properties(width=WIDTH, height=34 * counts["theme"].nunique())
     sources = {s for ids in package.claims["source"].dropna() for s in ids.split(";")}
     return finish(chart, package, title=title, description=description, sources=sources,
-                  figure=figure)
+                  figure=figure, table=counts)

@@ -71,8 +71,10 @@ def coverage_chart(package: DataPackage, *, title: str, description: str,
     order = {name: i for i, name in enumerate(package.indicators["indicator"])}
     obs = obs.assign(order=obs["indicator"].map(order) * 100 + obs["region"].rank(method="dense"))
     rows = list(dict.fromkeys(obs.sort_values("order")["row"]))
-    obs["value"] = [f"{v:,.6g} {u}" for v, u in zip(obs["value"], obs["unit"], strict=True)]
-    obs = obs[["row", "year", "value", "status", "source"]]
+    table = obs[["region", "name_en", "indicator", "name", "year", "value", "unit", "status",
+                 "source"]]
+    obs["shown"] = [f"{v:,.6g} {u}" for v, u in zip(obs["value"], obs["unit"], strict=True)]
+    obs = obs[["row", "region", "indicator", "year", "value", "shown", "status", "source"]]
     chart = alt.Chart(obs).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("year:O", title=None),
         y=alt.Y("row:N", title=None, sort=rows),
@@ -80,8 +82,8 @@ def coverage_chart(package: DataPackage, *, title: str, description: str,
                         scale=alt.Scale(domain=["reported", "derived", "revised"],
                                         range=["#0072B2", "#E69F00", "#CC79A7"])),
         tooltip=[alt.Tooltip("row:N", title="Indicator — region"),
-                 alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:N", title="Value"),
+                 alt.Tooltip("year:O", title="Year"), alt.Tooltip("shown:N", title="Value"),
                  alt.Tooltip("source:N", title="Source id")],
     ).properties(width=WIDTH, height=max(60, 16 * len(rows)))
     return finish(chart, package, title=title, description=description, sources=obs["source"],
-                  figure=figure)
+                  figure=figure, table=table)

@@ -38,6 +38,7 @@ EMBED_JS = """window.jjEmbed = function (el, spec) {
                               actions: {export: true, source: false, compiled: false,
                                         editor: false}})
     .then(function (result) {
+      el.jjView = result.view;
       var summary = el.querySelector("details > summary");
       if (summary) { summary.setAttribute("aria-label", "Chart menu: save as SVG or PNG"); }
       return result;
@@ -74,13 +75,27 @@ def chart_html(spec: dict[str, Any]) -> str:
     key = hashlib.sha256(text.encode()).hexdigest()[:12]
     caption = html.escape(spec.get("description", ""))
     figure = _figure(spec)
-    anchor, number = "", ""
+    anchor, number, data = "", "", ""
     if figure is not None:
         anchor = f' id="{html.escape(figure["anchor"])}"'
         number = f'<span class="jj-fignum">{html.escape(figure["label"])}.</span> '
+        data = _data_link(figure)
     return (f'<figure class="jj-figure"{anchor}><div class="{CHART_CLASS}" id="chart-{key}">'
-            f'</div><figcaption class="chart-caption">{number}{caption}</figcaption></figure>'
-            f'<script type="{VEGALITE_SCRIPT}" data-chart="chart-{key}">{text}</script>')
+            f'</div><figcaption class="chart-caption">{number}{caption}{data}</figcaption>'
+            f'</figure><script type="{VEGALITE_SCRIPT}" data-chart="chart-{key}">{text}</script>')
+
+
+#: The folder, beside the chapters, of the files they offer (:mod:`jingjinji.downloads`).
+DOWNLOADS = "downloads"
+
+
+def _data_link(figure: dict[str, str]) -> str:
+    """The link to the figure's data (a CSV beside the page), when it has one."""
+    if "data" not in figure:
+        return ""
+    href = html.escape(f"{DOWNLOADS}/{figure['data']}")
+    return (f' <a class="jj-data" href="{href}" download>{html.escape(figure["label"])} data '
+            "(CSV)</a>")
 
 
 def _figure(spec: dict[str, Any]) -> dict[str, str] | None:

@@ -73,5 +73,9 @@ def seat_map(package: DataPackage, *, title: str, description: str,
                                               color="#222222").encode(
         longitude="lon:Q", latitude="lat:Q", text="name_en:N"))
     chart = alt.layer(*layers).project(type="mercator").properties(width=WIDTH, height=520)
+    table = places.drop(columns=["group"])
+    if size is not None:
+        table = table.merge(size[["region", "year", "unit", "status", "source"]], on="region",
+                            how="left")
     return finish(chart, package, title=title, description=description, sources=sources,
-                  subtitle=subtitle, figure=figure)
+                  subtitle=subtitle, figure=figure, table=table)

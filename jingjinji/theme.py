@@ -8,7 +8,9 @@ import textwrap
 from collections.abc import Iterable
 
 import altair as alt
+import pandas as pd
 
+from jingjinji.chart_data import write_chart_data
 from jingjinji.data import DataPackage
 from jingjinji.figures import FigureRef
 from jingjinji.publishers import short_name
@@ -108,9 +110,11 @@ def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
 
 def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, description: str,
            sources: Iterable[str], subtitle: str | None = None,
-           figure: FigureRef | None = None) -> alt.TopLevelMixin:
+           figure: FigureRef | None = None,
+           table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     """Give a chart its title (the finding), generated source line and description, and its
-    number and anchor when it is one of the chapter's figures."""
+    number and anchor when it is one of the chapter's figures; ``table``, the rows it draws,
+    is then written as the figure's CSV (:mod:`jingjinji.chart_data`), linked from its caption."""
     if not title.strip() or not description.strip():
         raise ValueError("every chart needs a title that states its finding and a description")
     lines = (textwrap.wrap(subtitle, SOURCE_WRAP) if subtitle else []) + source_line(package,
@@ -120,6 +124,8 @@ def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, descri
         description=description,
     )
     if figure is not None:
-        chart = chart.properties(usermeta={"figure": {"label": figure.label,
-                                                      "anchor": figure.anchor}})
+        meta = {"label": figure.label, "anchor": figure.anchor}
+        if table is not None:
+            meta["data"] = write_chart_data(package, table, figure)
+        chart = chart.properties(usermeta={"figure": meta})
     return chart

@@ -80,7 +80,8 @@ def test_every_chart_has_a_caption_in_the_static_page():
         html = (SITE / page).read_text(encoding="utf-8")
         charts = chart_count(SITE / page)
         captions = len(re.findall(r'<figcaption class="chart-caption">(<span class="jj-fignum">'
-                                  r'[^<]+</span> )?[^<]+</figcaption>', html))
+                                  r'[^<]+</span> )?[^<]+(<a class="jj-data" [^>]+>[^<]+</a>)?'
+                                  r'</figcaption>', html))
         assert captions == charts, f"{page}: {captions} captions for {charts} charts"
 
 
@@ -300,6 +301,57 @@ def test_book_opens_from_disk_with_charts(browser):
     tab.close()
     assert drawn == expected, f"{page} from disk: {drawn} of {expected} charts drawn"
 
+
+
+#: The rows each drawn chart's view holds, by dataset (the data the chart draws).
+VIEW_DATA = """el => Object.fromEntries(window.jjSpecs[el.id].data.map(d => d.name)
+  .map(name => [name, el.jjView.data(name)]))"""
+#: Columns that identify what a row draws, compared between a figure's CSV and its chart.
+KEYS = ["region", "indicator", "year", "value", "date", "event", "theme", "verdict", "claims"]
+
+
+def _rows(records: list[dict], keys: list[str]) -> set[tuple]:
+    """The rows' key values (numbers rounded), leaving out rows without a value (the gaps a
+    line chart bridges)."""
+    def cell(value):
+        return round(value, 6) if isinstance(value, float) else value
+    return {tuple(cell(r.get(k)) for k in keys) for r in records
+            if r.get("value", 0) is not None and r.get("value", 0) == r.get("value", 0)}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_figure_offers_the_data_it_draws_as_csv(browser, server, page):
+    """Each figure's CSV link works, and its rows are the rows the drawn chart holds."""
+    import csv
+    import io
+    import urllib.request
+
+    tab = browser.new_page()
+    tab.goto(f"{server}/{page}", wait_until="load")
+    assert wait_for_charts(tab, chart_count(SITE / page)) == chart_count(SITE / page)
+    figures = tab.query_selector_all("figure.jj-figure")
+    for figure in figures:
+        link = figure.query_selector("a.jj-data")
+        assert link is not None, f"{page}: {figure.get_attribute('id')} has no data link"
+        url = f"{server}/{Path(page).parent.as_posix()}/{link.get_attribute('href')}"
+        with urllib.request.urlopen(url) as response:
+            records = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+        drawn = figure.query_selector(f".{CHART_CLASS}").evaluate(VIEW_DATA)
+        matched = False
+        for rows in drawn.values():
+            keys = [k for k in KEYS if rows and k in rows[0] and k in records[0]]
+            typed = [{k: _typed(r[k], rows[0][k]) for k in keys} for r in records]
+            if keys and _rows(typed, keys) == _rows(rows, keys):
+                matched = True
+        assert matched, f"{page}: {figure.get_attribute('id')}: no drawn data equals its CSV"
+    tab.close()
+
+
+def _typed(text: str, like: object) -> object:
+    """A CSV cell as the type of the chart's value in the same column."""
+    if isinstance(like, bool) or not isinstance(like, int | float) or text == "":
+        return None if text == "" else text
+    return float(text) if isinstance(like, float) or "." in text else int(text)
 
 
 NAVIGATION = ("() => [document.getElementById('pst-primary-sidebar-modal').open, document"
