@@ -44,6 +44,23 @@ def _built_pages() -> list[Path]:
                   if p.name not in SKIPPED_PAGES and "_static" not in p.parts)
 
 
+def test_the_data_appendix_offers_the_data_package_as_a_valid_zip(tmp_path):
+    import zipfile
+
+    from frictionless import validate
+
+    from jingjinji import downloads
+
+    page = SITE / "notebooks" / "06_data.html"
+    links = [href for href in LINK.findall(page.read_text(encoding="utf-8"))
+             if href.endswith("/" + downloads.DATA_PACKAGE_ZIP)]
+    assert len(links) == 1, f"the data appendix should link to the package's zip once: {links}"
+    with zipfile.ZipFile(page.parent / unquote(links[0])) as archive:
+        archive.extractall(tmp_path)
+    report = validate(tmp_path / downloads.DATA_PACKAGE_FOLDER / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
 # --- static checks of the HTML -------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""Each figure's data as a CSV: the rows the chart draws, each with its full citation."""
+"""Each figure's data as a CSV (the rows the chart draws, each with its full citation), and
+the whole data package as one zip."""
 
 from __future__ import annotations
 
@@ -60,3 +61,17 @@ def test_a_figure_writes_its_data_and_links_it(package, folder):
     assert len(written) == len(series)
     assert written["value"].tolist() == series["value"].tolist()
     assert 'href="downloads/figure-9-1-people.csv"' in jj.offline.chart_html(chart.to_dict())
+
+
+def test_the_data_package_downloads_as_a_zip_that_unpacks_to_a_valid_package(folder, tmp_path):
+    import zipfile
+
+    from frictionless import validate
+
+    path = downloads.write_data_package()
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path / "unpacked")
+    assert f"{downloads.DATA_PACKAGE_FOLDER}/datapackage.json" in names
+    report = validate(tmp_path / "unpacked" / downloads.DATA_PACKAGE_FOLDER / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
