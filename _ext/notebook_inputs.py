@@ -62,8 +62,10 @@ def code_digest(source: str) -> str:
     return hashlib.sha256(ast.dump(tree).encode()).hexdigest()
 
 
-def notebook_digest(notebook: Path, package_dir: Path, data_dir: Path) -> str:
-    """A digest of everything a chapter's execution reads besides its own file."""
+def notebook_digest(notebook: Path, package_dir: Path, data_dir: Path,
+                    files: tuple[Path, ...] = ()) -> str:
+    """A digest of everything a chapter's execution reads besides its own file: the package
+    modules it imports, ``data_dir``, and other ``files`` every chapter reads."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     lines = [line for line in code.splitlines() if not line.lstrip().startswith(("%", "!"))]
@@ -76,4 +78,7 @@ def notebook_digest(notebook: Path, package_dir: Path, data_dir: Path) -> str:
         if path.is_file():
             digest.update(str(path.relative_to(data_dir)).encode())
             digest.update(path.read_bytes())
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()

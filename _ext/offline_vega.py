@@ -7,9 +7,9 @@
 * Copies into the site, beside each page, the CSV of every figure it links to.
 * Leaves out the configuration script of Thebe (live code is switched off), the only address
   of a CDN left in the pages, and gives the "show code" toggles the accessible name they show.
-* Re-executes a notebook when what it reads changed — ``data/`` or the code of the ``jingjinji``
-  modules it imports (:mod:`notebook_inputs`) — and only then: Sphinx alone re-reads a notebook
-  only when its own file changed.
+* Re-executes a notebook when what it reads changed — ``data/``, ``CITATION.cff`` or the code
+  of the ``jingjinji`` modules it imports (:mod:`notebook_inputs`) — and only then: Sphinx
+  alone re-reads a notebook only when its own file changed.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ LOADER = "jj-charts.js"
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "jingjinji"
 DATA_DIR = ROOT / "data"
+#: The book's edition, which every figure's cite line states (jingjinji.citation).
+CITATION = ROOT / "CITATION.cff"
 DIGEST_FILE = "notebook-inputs.json"
 #: A figure's link to its data, a file its chapter wrote beside it (jingjinji.chart_data).
 DATA_LINK = re.compile(r'<a class="jj-data" href="([^"]+)"')
@@ -48,7 +50,7 @@ def _stored_digests(app: Sphinx) -> dict[str, str]:
 
 def _digests(env: BuildEnvironment) -> dict[str, str]:
     """The inputs' digest of every notebook of the book."""
-    return {doc: notebook_digest(Path(env.doc2path(doc)), PACKAGE_DIR, DATA_DIR)
+    return {doc: notebook_digest(Path(env.doc2path(doc)), PACKAGE_DIR, DATA_DIR, (CITATION,))
             for doc in env.found_docs if str(env.doc2path(doc)).endswith(".ipynb")}
 
 

@@ -24,6 +24,8 @@ from typing import Any
 import altair as alt
 import vl_convert
 
+from jingjinji.citation import figure_citation
+
 RENDERER = "jingjinji"
 #: The mime type of a Vega spec, drawn by JupyterLab's own Vega extension.
 VEGA_MIME = "application/vnd.vega.v5+json"
@@ -75,14 +77,23 @@ def chart_html(spec: dict[str, Any]) -> str:
     key = hashlib.sha256(text.encode()).hexdigest()[:12]
     caption = html.escape(spec.get("description", ""))
     figure = _figure(spec)
-    anchor, number, data = "", "", ""
+    anchor, number, data, cite = "", "", "", ""
     if figure is not None:
         anchor = f' id="{html.escape(figure["anchor"])}"'
         number = f'<span class="jj-fignum">{html.escape(figure["label"])}.</span> '
         data = _data_link(figure)
+        cite = figure_citation(figure["label"], title_text(spec), figure["anchor"])
     return (f'<figure class="jj-figure"{anchor}><div class="{CHART_CLASS}" id="chart-{key}">'
             f'</div><figcaption class="chart-caption">{number}{caption}{data}</figcaption>'
-            f'</figure><script type="{VEGALITE_SCRIPT}" data-chart="chart-{key}">{text}</script>')
+            f'{cite}</figure>'
+            f'<script type="{VEGALITE_SCRIPT}" data-chart="chart-{key}">{text}</script>')
+
+
+def title_text(spec: dict[str, Any]) -> str:
+    """The chart's title as one line."""
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
 
 
 #: The folder, beside the chapters, of the files they offer (:mod:`jingjinji.downloads`).

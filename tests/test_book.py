@@ -44,6 +44,22 @@ def _built_pages() -> list[Path]:
                   if p.name not in SKIPPED_PAGES and "_static" not in p.parts)
 
 
+def test_every_figure_says_how_to_cite_it_and_every_page_its_edition():
+    book = jj.citation.book()
+    for page in book_pages():
+        html = (SITE / page).read_text(encoding="utf-8")
+        anchors = re.findall(r'<figure class="jj-figure" id="([^"]+)">', html)
+        for anchor in anchors:
+            assert re.search(rf'<p class="jj-cite">Cite: .*?<a href="#{anchor}">'
+                             rf'[^<]*{re.escape(page)}#{anchor}</a>', html), f"{page}: {anchor}"
+    for page in _built_pages():
+        html = page.read_text(encoding="utf-8")
+        if "<footer" not in html:  # the redirecting index page
+            continue
+        assert f"version {book.version}" in html and f'href="{book.repository}"' in html, page
+        assert "CC BY 4.0" in html, f"{page.relative_to(SITE)}: no licence in the footer"
+
+
 def test_the_data_appendix_offers_the_data_package_as_a_valid_zip(tmp_path):
     import zipfile
 

@@ -57,3 +57,14 @@ def test_a_chapter_depends_on_its_modules_and_the_data_only(tmp_path):
     assert second != first
     (data / "a.csv").write_text("x\n2\n")
     assert notebook_digest(chapter, package, data) != second
+
+
+def test_a_file_every_chapter_reads_counts(tmp_path):
+    package, data = _package(tmp_path), tmp_path / "data"
+    data.mkdir()
+    cff = tmp_path / "CITATION.cff"
+    cff.write_text("version: 0.1.0\n")
+    chapter = _notebook(tmp_path, "from jingjinji import charts\n")
+    first = notebook_digest(chapter, package, data, (cff,))
+    cff.write_text("version: 0.2.0\n")
+    assert notebook_digest(chapter, package, data, (cff,)) != first

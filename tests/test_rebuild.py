@@ -21,7 +21,8 @@ pytestmark = pytest.mark.rebuild
 
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
-COPIED = ["_config.yml", "_toc.yml", "_ext", "_templates", "data", "jingjinji", "notebooks"]
+COPIED = ["_config.yml", "_toc.yml", "CITATION.cff", "_ext", "_templates", "data", "jingjinji",
+          "notebooks"]
 EXECUTED = "Executed notebook in"
 #: A small book: the data appendix alone reads every table of the package.
 TOC = "format: jb-book\nroot: notebooks/06_data\n"
