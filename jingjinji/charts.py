@@ -60,12 +60,13 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
     base = alt.Chart(data).encode(x=x, y=y, color=color, detail="indicator:N")
     statuses = [s for s in STATUS_SHAPES if s in set(series["status"])]
     shape = alt.Shape("status:N", title="Status",
-                      scale=alt.Scale(domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]))
+                      scale=alt.Scale(domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]),
+                      legend=None if len(statuses) == 1 else alt.Undefined)
     bridge = base.transform_filter("isValid(datum.value)").mark_line(
         strokeDash=[2, 4], strokeWidth=1.2, opacity=0.6)
     layers = [bridge, base.mark_line(invalid="break-paths-show-domains"),
               base.mark_point(size=55, filled=True, strokeWidth=1.5).encode(
-                  shape=shape, tooltip=tooltip, **copy_encodings(color))]
+                  shape=shape, tooltip=tooltip, **copy_encodings(color, drawn["copies"]))]
     rules = [event_rules(package, events, domain) if events else None,
              break_rules(breaks, domain) if breaks else None]
     layers = [r for r in rules if r is not None] + layers
@@ -93,7 +94,8 @@ def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
     group = "name" if series["indicator"].nunique() > 1 else "name_en"
     chart = alt.Chart(data).mark_bar(strokeWidth=1.5).encode(
         x=alt.X("year:O", title=None), xOffset=alt.XOffset(f"{group}:N"),
-        y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip, **copy_encodings(color),
+        y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip,
+        **copy_encodings(color, data["copies"]),
     ).properties(width=WIDTH, height=height)
     text = description_for(series, "Bar chart", description, finding)
     return finish(chart, package, title=title, description=text,
@@ -115,7 +117,7 @@ def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str,
                  alt.Tooltip("document:N", title="Source"),
                  alt.Tooltip("second_copy:N", title="Second copy")])
     bars = base.mark_bar(color=REGION_COLORS["CN-HE"], stroke=REGION_COLORS["CN-HE"],
-                         strokeWidth=1.5).encode(**copy_encodings(None))
+                         strokeWidth=1.5).encode(**copy_encodings(None, data["copies"]))
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text="value:Q")
     chart = alt.layer(bars, labels).properties(width=WIDTH, height=24 * len(data))
     text = description_for(series.sort_values("value", ascending=False),

@@ -74,7 +74,7 @@ def coverage_chart(package: DataPackage, *, title: str, description: str,
     table = obs[["region", "name_en", "indicator", "name", "year", "value", "unit", "status",
                  "source"]]
     obs["shown"] = [f"{v:,.6g} {u}" for v, u in zip(obs["value"], obs["unit"], strict=True)]
-    obs = obs[["row", "region", "indicator", "year", "value", "shown", "status", "source"]]
+    obs = obs[["row", "year", "value", "shown", "status", "source"]]
     chart = alt.Chart(obs).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("year:O", title=None),
         y=alt.Y("row:N", title=None, sort=rows),

@@ -50,7 +50,8 @@ def line_color(package: DataPackage, series: pd.DataFrame) -> alt.Color:
                          scale=alt.Scale(domain=names, range=palette[: len(names)]))
     regions = [r for r in REGION_COLORS if r in set(series["region"])]
     regions += sorted(set(series["region"]) - set(regions))
-    return alt.Color("name_en:N", scale=region_scale(package, regions), title=None)
+    legend = None if len(regions) == 1 else alt.Undefined  # one line: its title names it
+    return alt.Color("name_en:N", scale=region_scale(package, regions), title=None, legend=legend)
 
 
 def _rules(rules: pd.DataFrame, domain: tuple[float, float], dash: list[int],
@@ -95,15 +96,15 @@ def break_rules(breaks: dict[float, str],
     return _rules(rules, domain, dash=[1, 3], top=40)
 
 
-def copy_encodings(
-        color: alt.Color | None) -> dict[str, alt.FillOpacity | alt.Opacity | alt.Stroke]:
+def copy_encodings(color: alt.Color | None, kinds: Iterable[str] = (SOLID, HOLLOW),
+                   ) -> dict[str, alt.FillOpacity | alt.Opacity | alt.Stroke]:
     """Encodings that draw a mark hollow (its outline in its colour: ``color``, or the mark's
     own) when its value rests on one third-party copy, and a legend "Copy" whose labels show ●
     and ○ (through ``opacity``, which changes nothing: Vega-Lite makes no legend for
-    ``fillOpacity``)."""
+    ``fillOpacity``) when the marks are of both ``kinds`` (a legend of one item says nothing)."""
     marks = f"datum.value === '{HOLLOW}' ? '○ ' + datum.value : '● ' + datum.value"
     legend = alt.Legend(title="Copy", symbolOpacity=0, symbolSize=0, symbolStrokeWidth=0,
-                        labelExpr=marks)
+                        labelExpr=marks) if len(set(kinds)) > 1 else None
     encodings = {"fillOpacity": alt.FillOpacity("copies:N", legend=None, scale=alt.Scale(
                      domain=[SOLID, HOLLOW], range=[1, 0])),
                  "opacity": alt.Opacity("copies:N", legend=legend, scale=alt.Scale(

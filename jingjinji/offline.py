@@ -77,15 +77,15 @@ def chart_html(spec: dict[str, Any]) -> str:
     key = hashlib.sha256(text.encode()).hexdigest()[:12]
     caption = html.escape(spec.get("description", ""))
     figure = _figure(spec)
-    anchor, number, data, cite = "", "", "", ""
+    anchor, number, data, listed, cite = "", "", "", "", ""
     if figure is not None:
         anchor = f' id="{html.escape(figure["anchor"])}"'
         number = f'<span class="jj-fignum">{html.escape(figure["label"])}.</span> '
-        data = _data_link(figure)
+        data, listed = _data_link(figure), _source_list(figure)
         cite = figure_citation(figure["label"], title_text(spec), figure["anchor"])
     return (f'<figure class="jj-figure"{anchor}><div class="{CHART_CLASS}" id="chart-{key}">'
             f'</div><figcaption class="chart-caption">{number}{caption}{data}</figcaption>'
-            f'{cite}</figure>'
+            f'{listed}{cite}</figure>'
             f'<script type="{VEGALITE_SCRIPT}" data-chart="chart-{key}">{text}</script>')
 
 
@@ -98,6 +98,17 @@ def title_text(spec: dict[str, Any]) -> str:
 
 #: The folder, beside the chapters, of the files they offer (:mod:`jingjinji.downloads`).
 DOWNLOADS = "downloads"
+
+
+def _source_list(figure: dict[str, Any]) -> str:
+    """Every document behind the figure, cited in full, folded under the caption."""
+    sources = figure.get("sources", [])
+    if not sources:
+        return ""
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in sources)
+    count = f"{len(sources)} document{'s' if len(sources) > 1 else ''}"
+    return (f'<details class="jj-sources"><summary>Sources ({count})</summary><ol>{items}</ol>'
+            "</details>")
 
 
 def _data_link(figure: dict[str, str]) -> str:

@@ -62,7 +62,7 @@ def seat_map(package: DataPackage, *, title: str, description: str,
             longitude="lon:Q", latitude="lat:Q", color=color,
             tooltip=[*tooltip, alt.Tooltip("second_copy:N", title="Second copy")],
             size=alt.Size("value:Q", title=unit, scale=alt.Scale(range=[60, 900])),
-            **copy_encodings(color)))
+            **copy_encodings(color, places.loc[measured, "copies"])))
         layers.append(alt.Chart(places[reference]).mark_square(size=90).encode(
             longitude="lon:Q", latitude="lat:Q", color=color, tooltip=tooltip))
         layers.append(alt.Chart(places[~measured & ~reference]).mark_point(

@@ -37,8 +37,6 @@ FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK SC', s
 WIDTH = "container"
 SOURCE_WRAP = 56
 TITLE_WRAP = 44
-FULL_SOURCES = 3
-MAX_PUBLISHERS = 4
 #: One colour per verdict of the claims ledger, in the order of :data:`jingjinji.rubric.VERDICTS`.
 VERDICT_COLORS = ["#009E73", "#7FCDBB", "#D55E00", "#999999", "#DDDDDD"]
 
@@ -81,12 +79,8 @@ def region_scale(package: DataPackage, regions: Iterable[str]) -> alt.Scale:
                      range=[region_color(package, r) for r in regions])
 
 
-def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
-    """'Source: ...' lines generated from sources.csv for the given source ids.
-
-    Up to ``FULL_SOURCES`` documents are named in full; beyond that the line counts the
-    documents and names the main publishers (each point's document is in its tooltip).
-    """
+def _chosen_sources(package: DataPackage, source_ids: Iterable[str]) -> pd.DataFrame:
+    """The rows of sources.csv for these ids (sorted), refusing an unknown id."""
     ids = sorted(set(source_ids))
     if not ids:
         raise ValueError("a chart needs at least one source id from sources.csv")
@@ -94,18 +88,25 @@ def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
     unknown = [s for s in ids if s not in sources.index]
     if unknown:
         raise KeyError(f"unknown source id(s) {unknown} (see data/sources.csv)")
-    chosen = sources.loc[ids]
-    if len(chosen) <= FULL_SOURCES:
-        parts = [f"{row.publisher}, {row.title} ({row.date})" for row in chosen.itertuples()]
-        text = "Source: " + "; ".join(parts) + "."
-    else:
-        counts = chosen["publisher"].map(short_name).value_counts(sort=True)
-        named = ", ".join(counts.index[:MAX_PUBLISHERS])
-        more = len(counts) - MAX_PUBLISHERS
-        named += f" and {more} other publishers" if more > 0 else ""
-        text = (f"Source: {len(chosen)} documents from {named}; each value's document is in "
-                "its tooltip.")
-    return textwrap.wrap(text + " Details in the data appendix.", SOURCE_WRAP)
+    return sources.loc[ids]
+
+
+def source_line(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
+    """The chart's short 'Source: ...' line, generated from sources.csv: the publisher of most
+    documents (the first by name among equals) and how many others; the book lists every
+    document under the figure (:func:`source_citations`) and in its data appendix."""
+    counts = _chosen_sources(package, source_ids)["publisher"].map(short_name).value_counts()
+    first = min(counts.index, key=lambda name: (-counts[name], name))
+    others = len(counts) - 1
+    more = f" and {others} other{'s' if others > 1 else ''}" if others else ""
+    return textwrap.wrap(f"Source: {first}{more} (all in the data appendix).",
+                         SOURCE_WRAP)
+
+
+def source_citations(package: DataPackage, source_ids: Iterable[str]) -> list[str]:
+    """Each document behind a chart, cited in full: publisher, title, date and locator."""
+    return [f"{row.publisher}, {row.title} ({row.date}); {row.locator}."
+            for row in _chosen_sources(package, source_ids).itertuples()]
 
 
 def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, description: str,
@@ -117,6 +118,7 @@ def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, descri
     is then written as the figure's CSV (:mod:`jingjinji.chart_data`), linked from its caption."""
     if not title.strip() or not description.strip():
         raise ValueError("every chart needs a title that states its finding and a description")
+    sources = list(sources)
     lines = (textwrap.wrap(subtitle, SOURCE_WRAP) if subtitle else []) + source_line(package,
                                                                                       sources)
     chart = chart.properties(
@@ -124,7 +126,8 @@ def finish(chart: alt.TopLevelMixin, package: DataPackage, *, title: str, descri
         description=description,
     )
     if figure is not None:
-        meta = {"label": figure.label, "anchor": figure.anchor}
+        meta = {"label": figure.label, "anchor": figure.anchor,
+                "sources": source_citations(package, sources)}
         if table is not None:
             meta["data"] = write_chart_data(package, table, figure)
         chart = chart.properties(usermeta={"figure": meta})

@@ -44,6 +44,16 @@ def _built_pages() -> list[Path]:
                   if p.name not in SKIPPED_PAGES and "_static" not in p.parts)
 
 
+def test_every_figure_lists_its_sources_under_its_caption():
+    for page in book_pages():
+        html = (SITE / page).read_text(encoding="utf-8")
+        figures = html.count('<figure class="jj-figure"')
+        lists = re.findall(r'<details class="jj-sources"><summary>Sources \((\d+) documents?\)'
+                           r"</summary><ol>(.*?)</ol></details>", html)
+        assert len(lists) == figures, f"{page}: {len(lists)} source lists for {figures} figures"
+        assert all(int(n) == items.count("<li>") >= 1 for n, items in lists), page
+
+
 def test_every_figure_says_how_to_cite_it_and_every_page_its_edition():
     book = jj.citation.book()
     for page in book_pages():
@@ -213,10 +223,19 @@ AXE_RUN = """async () => {
     .map(v => `${v.impact} ${v.id}: ` +
          v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
 }"""
-FITS = """() => ({
+FITS = """() => {
+  const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom
+    && b.top < a.bottom;
+  return {
   page: document.documentElement.scrollWidth <= window.innerWidth + 1,
   overflowing: Array.from(document.querySelectorAll('.vega-embed')).filter(
-    e => e.getBoundingClientRect().right > window.innerWidth + 1).length})"""
+    e => e.getBoundingClientRect().right > window.innerWidth + 1).length,
+  menu_over_title: Array.from(document.querySelectorAll('.vega-embed')).filter(e => {
+    const menu = e.querySelector('details > summary');
+    return menu && Array.from(e.querySelectorAll('.role-title text')).some(
+      t => overlap(t.getBoundingClientRect(), menu.getBoundingClientRect()));
+  }).length};
+}"""
 #: Outputs other than charts taller than one and a half screens (they should scroll in their cell).
 TALL = f"""() => Array.from(document.querySelectorAll('.cell_output'))
   .filter(o => !o.querySelector('.{CHART_CLASS}')
@@ -321,6 +340,8 @@ def test_page_fits_a_phone_screen(visit, page):
     assert seen.drawn == seen.expected, f"{page}: {seen.drawn} of {seen.expected} drawn at 390 px"
     assert seen.fits["page"], f"{page} scrolls sideways at 390 px"
     assert seen.fits["overflowing"] == 0, f"{page}: {seen.fits['overflowing']} charts too wide"
+    assert seen.fits["menu_over_title"] == 0, (
+        f"{page}: the chart menu covers the title of {seen.fits['menu_over_title']} charts")
 
 
 def test_book_opens_from_disk_with_charts(browser):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import jingjinji as jj
-from jingjinji import charts, coverage, seats, theme
+from jingjinji import charts, coverage, marks, seats, theme
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +35,13 @@ def test_each_region_has_its_own_colour(package):
 
 
 def test_source_line_is_generated_from_sources(package):
-    lines = theme.source_line(package, ["xinhua_2014_02_27", "cctv_2019_09_25_daxing"])
-    text = " ".join(lines)
-    assert text.startswith("Source: ")
-    assert "Xinhua, Xi calls for integrated N China development (2014-02-27)" in text
+    ids = ["xinhua_2014_02_27", "cctv_2019_09_25_daxing"]
+    lines = theme.source_line(package, ids)
+    assert " ".join(lines) == "Source: CCTV and 1 other (all in the data appendix)."
     assert all(len(line) <= theme.SOURCE_WRAP for line in lines)
+    cited = theme.source_citations(package, ids)
+    assert cited[1] == "Xinhua, Xi calls for integrated N China development (2014-02-27); " \
+        "paragraphs 1–2."
 
 
 def test_source_line_rejects_unknown_ids(package):
@@ -232,3 +234,23 @@ def test_the_seat_map_draws_values_on_one_third_party_copy_hollow(package):
     circles = next(layer for layer in _spec(chart)["layer"] if layer["mark"]["type"] == "circle")
     assert circles["encoding"]["fillOpacity"]["field"] == "copies"
     assert any(t["field"] == "second_copy" for t in circles["encoding"]["tooltip"])
+
+
+def _legends(spec: dict) -> dict[str, object]:
+    """Each channel of the chart's point layer, with its legend setting."""
+    points = [layer for layer in spec["layer"] if "shape" in layer.get("encoding", {})][0]
+    return {channel: points["encoding"][channel].get("legend", "default")
+            for channel in ("color", "shape", "opacity")}
+
+
+def test_a_legend_of_one_item_is_left_out(package):
+    one = package.series("population", ["CN-HE"])
+    one = one[one["status"] == one["status"].iloc[0]]
+    spec = _spec(charts.time_series(package, one, title="People", description="d"))
+    legends = _legends(spec)
+    assert legends["color"] is None and legends["shape"] is None
+    kinds = set(marks.with_evidence(package, one)["copies"])
+    assert (legends["opacity"] is None) == (len(kinds) == 1)
+    two = package.series("population", ["CN-HE", "CN-BJ"])
+    assert _legends(_spec(charts.time_series(package, two, title="People",
+                                             description="d")))["color"] == "default"

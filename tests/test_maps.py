@@ -232,7 +232,7 @@ def test_region_map_without_size(package):
     assert len(places) == len(maps.LABELS)
     assert {row["km_to_beijing"] for row in places if row["region"] == "CN-BJ"} == {0}
     subtitle = " ".join(spec["title"]["subtitle"])
-    assert "Natural Earth" in subtitle and "GeoNames" in subtitle
+    assert "Source: GeoNames and 1 other" in subtitle
     assert spec["description"] == "A map"
 
 
