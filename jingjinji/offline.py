@@ -33,10 +33,41 @@ VEGA_MIME = "application/vnd.vega.v5+json"
 CHART_CLASS = "jj-chart"
 VL_VERSION = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
 
+#: Below this width (pixels) a chart's title, subtitle and legends are laid out for a phone.
+NARROW_PX = 520
 #: ``jjEmbed(element, vegaSpec)``: draw one chart, name its actions menu for assistive
-#: technology, and show its description as a caption below it.
-EMBED_JS = """window.jjEmbed = function (el, spec) {
-  return vegaEmbed(el, spec, {mode: "vega", renderer: "svg",
+#: technology, and show its description as a caption below it. In a narrow column (a phone)
+#: the title and subtitle are wrapped shorter and the legends stacked, so that none runs past
+#: the chart's edge (``jjNarrow``).
+EMBED_JS = """window.jjNarrow = function (spec, width) {
+  if (width >= NARROW) { return spec; }
+  var narrow = JSON.parse(JSON.stringify(spec));
+  function wrap(lines, size) {
+    var out = [], line = "";
+    [].concat(lines).join(" ").split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > size) { out.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    return line ? out.concat([line]) : out;
+  }
+  var title = narrow.title;  // about 10 and 6 pixels a character, bold title and subtitle
+  if (title && title.text) { title.text = wrap(title.text, Math.floor(width / 10.5)); }
+  if (title && title.subtitle) {  // the subtitle, then the source line: each wrapped alone
+    var lines = [].concat(title.subtitle), at = lines.findIndex(function (line) {
+      return line.indexOf("Source: ") === 0; });
+    var parts = at > 0 ? [lines.slice(0, at), lines.slice(at)] : [lines];
+    title.subtitle = [].concat.apply([], parts.map(function (part) {
+      return wrap(part, Math.floor(width / 6.5)); }));
+  }
+  (narrow.legends || []).forEach(function (legend) {
+    legend.labelLimit = Math.min(legend.labelLimit || width, width - 100); });
+  narrow.config = narrow.config || {};
+  narrow.config.legend = Object.assign({}, narrow.config.legend,
+    {layout: {top: {direction: "vertical", anchor: "start"}}, labelLimit: width - 100});
+  return narrow;
+};
+window.jjEmbed = function (el, spec) {
+  return vegaEmbed(el, jjNarrow(spec, el.clientWidth), {mode: "vega", renderer: "svg",
                               actions: {export: true, source: false, compiled: false,
                                         editor: false}})
     .then(function (result) {
@@ -55,7 +86,7 @@ def vega_bundle_js() -> str:
     bundle = vl_convert.javascript_bundle(
         "window.vega = vega; window.vegaEmbed = vegaEmbed;", vl_version=VL_VERSION)
     return (f"/* Vega and Vega-Embed, from vl-convert-python {vl_convert.__version__} */\n"
-            f"(function () {{\n{bundle}\n}})();\n{EMBED_JS}")
+            f"(function () {{\n{bundle}\n}})();\n{EMBED_JS.replace('NARROW', str(NARROW_PX))}")
 
 
 def to_vega(spec: dict[str, Any]) -> dict[str, Any]:

@@ -234,7 +234,13 @@ FITS = """() => {
     const menu = e.querySelector('details > summary');
     return menu && Array.from(e.querySelectorAll('.role-title text')).some(
       t => overlap(t.getBoundingClientRect(), menu.getBoundingClientRect()));
-  }).length};
+  }).length,
+  clipped: Array.from(document.querySelectorAll('.vega-embed')).flatMap(e => {
+    const chart = e.querySelector('svg.marks');
+    return chart ? Array.from(e.querySelectorAll('.role-title text, .role-legend text')).filter(
+      t => t.getBoundingClientRect().right > chart.getBoundingClientRect().right + 1)
+      .map(t => t.textContent.slice(0, 40)) : [];
+  })};
 }"""
 #: Outputs other than charts taller than one and a half screens (they should scroll in their cell).
 TALL = f"""() => Array.from(document.querySelectorAll('.cell_output'))
@@ -340,6 +346,7 @@ def test_page_fits_a_phone_screen(visit, page):
     assert seen.drawn == seen.expected, f"{page}: {seen.drawn} of {seen.expected} drawn at 390 px"
     assert seen.fits["page"], f"{page} scrolls sideways at 390 px"
     assert seen.fits["overflowing"] == 0, f"{page}: {seen.fits['overflowing']} charts too wide"
+    assert not seen.fits["clipped"], f"{page}: texts past a chart's edge: {seen.fits['clipped']}"
     assert seen.fits["menu_over_title"] == 0, (
         f"{page}: the chart menu covers the title of {seen.fits['menu_over_title']} charts")
 
