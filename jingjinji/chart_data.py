@@ -39,18 +39,19 @@ def chart_table(package: DataPackage, frame: pd.DataFrame) -> pd.DataFrame:
     table = frame.drop(columns=[c for c in TOOLTIP_ONLY if c in frame]).reset_index(drop=True)
     order = [c for c in LEADING if c in table] + [c for c in table if c not in LEADING]
     table = table[order]
+    sources = package.sources.set_index("source")
     for column in [c for c in order if c == "source" or c.endswith("_source")]:
         prefix = column.removesuffix("source")
         for name, field in CITATION.items():
-            table[prefix + name] = table[column].map(lambda ids, f=field: _cited(package, ids, f))
+            table[prefix + name] = table[column].map(lambda ids, f=field: _cited(sources, ids, f))
     return table
 
 
-def _cited(package: DataPackage, ids: object, field: str) -> str:
-    """One field of the sources behind ``a;b`` source ids, "; "-joined ("" without a source)."""
+def _cited(sources: pd.DataFrame, ids: object, field: str) -> str:
+    """One field of the sources (sources.csv by id) behind ``a;b`` source ids, "; "-joined
+    ("" without a source)."""
     if not isinstance(ids, str) or not ids:
         return ""
-    sources = package.sources.set_index("source")
     values = [sources.at[i, field] for i in ids.split(";")]
     if field == "copy":
         values = [COPY_WORDS[v] for v in values]
