@@ -17,7 +17,9 @@ from jingjinji.marks import (
     break_rules,
     copy_encodings,
     description_for,
+    dimmed,
     event_rules,
+    legend_pick,
     line_color,
     source_ids,
     with_evidence,
@@ -62,11 +64,16 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
     shape = alt.Shape("status:N", title="Status",
                       scale=alt.Scale(domain=statuses, range=[STATUS_SHAPES[s] for s in statuses]),
                       legend=None if len(statuses) == 1 else alt.Undefined)
+    pick = legend_pick(color)
     bridge = base.transform_filter("isValid(datum.value)").mark_line(
-        strokeDash=[2, 4], strokeWidth=1.2, opacity=0.6)
-    layers = [bridge, base.mark_line(invalid="break-paths-show-domains"),
+        strokeDash=[2, 4], strokeWidth=1.2, opacity=0.6).encode(**dimmed(pick, 0.6))
+    # The first layer drawing the colour makes its legend: the legend is interactive if the
+    # pick is that layer's.
+    layers = [bridge if pick is None else bridge.add_params(pick),
+              base.mark_line(invalid="break-paths-show-domains").encode(**dimmed(pick)),
               base.mark_point(size=55, filled=True, strokeWidth=1.5).encode(
-                  shape=shape, tooltip=tooltip, **copy_encodings(color, drawn["copies"]))]
+                  shape=shape, tooltip=tooltip,
+                  **copy_encodings(color, drawn["copies"], pick))]
     rules = [event_rules(package, events, domain) if events else None,
              break_rules(breaks, domain) if breaks else None]
     layers = [r for r in rules if r is not None] + layers

@@ -4,6 +4,7 @@ document and second copy for tooltips, and descriptions written from the data dr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import altair as alt
@@ -14,6 +15,9 @@ from jingjinji.data import DataPackage
 from jingjinji.describe import describe
 from jingjinji.evidence_table import HOLLOW, SOLID, row_evidence
 from jingjinji.theme import REGION_COLORS, region_scale
+
+#: Opacity of the marks of the lines a reader did not pick in the legend.
+DIM = 0.15
 
 #: Point shape of each status of a value.
 STATUS_SHAPES = {"reported": "circle", "derived": "diamond", "revised": "square"}
@@ -97,22 +101,54 @@ def break_rules(breaks: dict[float, str],
 
 
 def copy_encodings(color: alt.Color | None, kinds: Iterable[str] = (SOLID, HOLLOW),
-                   ) -> dict[str, alt.FillOpacity | alt.Opacity | alt.Stroke]:
+                   pick: alt.Parameter | None = None) -> dict[str, object]:
     """Encodings that draw a mark hollow (its outline in its colour: ``color``, or the mark's
     own) when its value rests on one third-party copy, and a legend "Copy" whose labels show ●
     and ○ (through ``opacity``, which changes nothing: Vega-Lite makes no legend for
-    ``fillOpacity``) when the marks are of both ``kinds`` (a legend of one item says nothing)."""
+    ``fillOpacity``) when the marks are of both ``kinds`` (a legend of one item says nothing).
+    Marks the legend's ``pick`` leaves out are dimmed (:func:`dimmed`)."""
     marks = f"datum.value === '{HOLLOW}' ? '○ ' + datum.value : '● ' + datum.value"
     legend = alt.Legend(title="Copy", symbolOpacity=0, symbolSize=0, symbolStrokeWidth=0,
                         labelExpr=marks) if len(set(kinds)) > 1 else None
-    encodings = {"fillOpacity": alt.FillOpacity("copies:N", legend=None, scale=alt.Scale(
-                     domain=[SOLID, HOLLOW], range=[1, 0])),
+    fill = alt.FillOpacity("copies:N", legend=None, scale=alt.Scale(domain=[SOLID, HOLLOW],
+                                                                    range=[1, 0]))
+    encodings = {"fillOpacity": fill,
                  "opacity": alt.Opacity("copies:N", legend=legend, scale=alt.Scale(
                      domain=[SOLID, HOLLOW], range=[1, 1]))}
+    if pick is not None:
+        encodings["fillOpacity"] = alt.condition(pick, fill, alt.value(DIM))
+        encodings["strokeOpacity"] = dimmed(pick)["opacity"]
     if color is not None:
-        encodings["stroke"] = alt.Stroke(**{k: v for k, v in color.to_dict().items()
-                                            if k != "legend"})
+        encodings["stroke"] = alt.StrokeValue(alt.expr(_colour_of(color)))
     return encodings
+
+
+def _colour_of(color: alt.Color) -> str:
+    """A Vega expression giving each datum the colour ``color`` gives it, without a scale: an
+    outline drawn through the colour scale would merge into its legend, and a merged legend
+    cannot be clicked."""
+    spec = color.to_dict()
+    scale = spec["scale"]
+    field = f"datum[{json.dumps(spec['field'])}]"
+    cases = [f"{field} === {json.dumps(key)} ? {json.dumps(value)} : "
+             for key, value in zip(scale["domain"], scale["range"], strict=True)]
+    return "".join(cases) + "null"
+
+
+def legend_pick(color: alt.Color) -> alt.Parameter | None:
+    """The entries of the colour legend a reader clicks (shift-click for more; a double click
+    clears), or None when the chart has no colour legend."""
+    spec = color.to_dict()
+    if spec.get("legend", {}) is None:
+        return None
+    return alt.selection_point(name="picked", fields=[spec["field"]], bind="legend")
+
+
+def dimmed(pick: alt.Parameter | None, shown: float = 1.0) -> dict[str, dict]:
+    """An opacity encoding dimming the marks the legend did not pick (none without a pick)."""
+    if pick is None:
+        return {}
+    return {"opacity": alt.condition(pick, alt.value(shown), alt.value(DIM * shown))}
 
 
 def with_evidence(package: DataPackage, series: pd.DataFrame) -> pd.DataFrame:

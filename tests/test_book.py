@@ -415,6 +415,46 @@ def _typed(text: str, like: object) -> object:
     return float(text) if isinstance(like, float) or "." in text else int(text)
 
 
+#: The regions a chart's legend has picked, and the opacity and colour of each drawn line.
+PICKED = """el => [el.jjView.data('picked_store').map(t => t.values.join()),
+  Array.from(el.querySelectorAll('g.mark-line path')).map(
+    p => [Number(p.getAttribute('opacity') ?? 1), p.getAttribute('stroke')])]"""
+
+
+def test_a_click_on_the_legend_highlights_a_region(browser, server):
+    """Clicking a region in a line chart's legend dims the other regions' lines; shift-click
+    adds a region; a double click on the chart shows them all again."""
+    page = max(book_pages(), key=lambda p: chart_count(SITE / p))
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto(f"{server}/{page}", wait_until="load")
+    wait_for_charts(tab, chart_count(SITE / page))
+    chart = tab.locator(f".{CHART_CLASS}:has(.name_en_legend_labels)").first
+    chart.scroll_into_view_if_needed()
+    labels = chart.locator(".name_en_legend_labels text")
+    names = [labels.nth(i).text_content() for i in range(labels.count())]
+
+    def click(index: int, modifiers: tuple[str, ...] = ()) -> tuple[list[str], list]:
+        box = labels.nth(index).bounding_box()  # the SVG takes the events, not its texts
+        for key in modifiers:
+            tab.keyboard.down(key)
+        tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        for key in modifiers:
+            tab.keyboard.up(key)
+        tab.wait_for_timeout(200)
+        return chart.evaluate(PICKED)
+
+    picked, lines = click(0)
+    assert picked == names[:1], f"{page}: a click on {names[0]} picked {picked}"
+    assert {o for o, _ in lines if o < 0.5} and {o for o, _ in lines if o == 1}, lines
+    assert click(len(names) - 1, ("Shift",))[0] == [names[0], names[-1]]
+    plot = chart.locator("g.mark-line").last.bounding_box()
+    tab.mouse.dblclick(plot["x"] + 2, plot["y"] + 2)
+    tab.wait_for_timeout(200)
+    picked, lines = chart.evaluate(PICKED)
+    tab.close()
+    assert picked == [] and all(o >= 0.6 for o, _ in lines), (picked, lines)
+
+
 NAVIGATION = ("() => [document.getElementById('pst-primary-sidebar-modal').open, document"
               ".getElementById('pst-primary-sidebar').classList.contains('pst-sidebar-hidden')]")
 

@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = str(Path(sys.executable).parent / "jupyter-book")
 COPIED = ["_config.yml", "_toc.yml", "CITATION.cff", "_ext", "_templates", "data", "jingjinji",
           "notebooks"]
+#: What a copy leaves out: files the build writes (a build running beside the copy may be
+#: writing them as it is taken), as a clean checkout has none.
+GENERATED = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "downloads")
 EXECUTED = "Executed notebook in"
 #: A small book: the data appendix alone reads every table of the package.
 TOC = "format: jb-book\nroot: notebooks/06_data\n"
@@ -33,7 +36,7 @@ def _copy_project(target: Path, toc: str = TOC) -> Path:
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=GENERATED)
         else:
             shutil.copy2(source, target / name)
     (target / "_toc.yml").write_text(toc, encoding="utf-8")
