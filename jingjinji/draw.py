@@ -8,14 +8,14 @@ from collections.abc import Callable
 
 import altair as alt
 
-from jingjinji import charts, coverage, maps, seats
+from jingjinji import charts, coverage, maps
 from jingjinji.data import DataPackage
 
 #: The chart types, each a function of the package first.
 KINDS: dict[str, Callable[..., alt.TopLevelMixin]] = {
     "time_series": charts.time_series, "bar_chart": charts.bar_chart,
     "ranked_bars": charts.ranked_bars, "policy_timeline": charts.policy_timeline,
-    "verdict_bars": charts.verdict_bars, "seat_map": seats.seat_map,
+    "verdict_bars": charts.verdict_bars,
     "region_map": maps.region_map, "coverage_chart": coverage.coverage_chart,
 }
 

@@ -12,8 +12,8 @@ import pandas as pd
 
 from jingjinji.data import DataPackage
 from jingjinji.figures import FigureRef
+from jingjinji.marks import copy_encodings, with_evidence
 from jingjinji.outlines import OURS, OUTLINES_SOURCE, load_outlines
-from jingjinji.seats import great_circle_km
 from jingjinji.theme import REGION_COLORS, WIDTH, finish
 
 #: Label of each seat and where it goes from its point: E, W (beside), N, S (above, below) or
@@ -51,11 +51,27 @@ NEIGHBOUR_FILL = "#e4e4e4"
 #: Point areas in px²: fixed, and the range of the size scale (which does not start at zero).
 POINT_SIZE = 70
 SIZE_RANGE = (80, 900)
-HOLLOW_SIZE = 80
+MISSING_SIZE = 80
+#: Columns of a map's CSV: each place, where its seat is, and its value with its source (if
+#: the map has values).
+TABLE = ["region", "name_en", "name_zh", "seat", "lon", "lat", "coord_source", "km_to_beijing",
+         "indicator", "year", "value", "unit", "status", "source", "copies", "second_copy"]
+#: Colour of the points of places without a value (hollow marks are values on one copy).
+MISSING_COLOR = "#9a9a9a"
 
 
-def _places(package: DataPackage) -> pd.DataFrame:
-    """Seats of Beijing, Tianjin, Hebei's cities and Xiong'an, with distances to Beijing's."""
+def great_circle_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Distance between two points on a sphere of radius 6,371 km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def seats(package: DataPackage) -> pd.DataFrame:
+    """The places on the map: the seats of Beijing, Tianjin, Hebei's cities and Xiong'an (rows
+    of ``regions.csv``), with ``km_to_beijing``, the distance to Beijing's seat as the crow
+    flies."""
     regions = package.regions
     places = regions[regions["region"].isin(["CN-BJ", "CN-TJ"])
                      | (regions["parent"] == "CN-HE")].copy()
@@ -90,7 +106,8 @@ def _place_labels(places: pd.DataFrame, areas: pd.Series) -> pd.DataFrame:
 
 def _with_values(package: DataPackage, places: pd.DataFrame,
                  size: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """Merge one value per place from ``size``; returns the frame and the size legend title."""
+    """Merge one value per place from ``size``, with its document, kind of copy and second
+    copy; returns the frame and the size legend title."""
     if size.empty:
         raise ValueError("size has no observations")
     for column in ("region", "value", "unit", "name", "source"):
@@ -104,10 +121,9 @@ def _with_values(package: DataPackage, places: pd.DataFrame,
     outside = sorted(set(size["region"]) - set(places["region"]))
     if outside:
         raise ValueError(f"size has values for {outside}, which have no point on the map")
-    titles = package.sources.set_index("source")["title"]
-    extra = size.assign(document=size["source"].map(
-        lambda ids: "; ".join(titles.get(i, i) for i in ids.split(";"))))
-    keep = [c for c in ("region", "value", "year", "status", "document") if c in extra.columns]
+    extra = with_evidence(package, size)
+    keep = [c for c in ("region", "indicator", "year", "value", "unit", "status", "source",
+                        "document", "copies", "second_copy") if c in extra.columns]
     merged = places.merge(extra[keep], on="region", how="left")
     unit, name = size["unit"].iloc[0], size["name"].iloc[0]
     return merged, f"{name} ({unit})"
@@ -130,11 +146,12 @@ def region_map(package: DataPackage, *, title: str, description: str,
 
     ``size``, a ``package.series(indicator, regions)`` frame with one row per place (one
     year), sizes the points by value on a scale from the smallest to the largest value, not
-    from zero; a place without a value is drawn hollow, never dropped. The source line names
+    from zero; a place without a value is drawn grey, never dropped, and a value resting on one
+    third-party copy hollow, as on every chart. The source line names
     the outlines, the gazetteer of the seats and the sources of ``size``.
     """
     outlines = load_outlines()
-    places = _places(package)
+    places = seats(package)
     sources = {OUTLINES_SOURCE, *places["coord_source"]}
     notes = [subtitle] if subtitle else []
     color = alt.Color("province:N", legend=None,
@@ -180,34 +197,10 @@ def region_map(package: DataPackage, *, title: str, description: str,
     else:
         places, legend_title = _with_values(package, places, size)
         sources |= {s for ids in size["source"] for s in ids.split(";")}
-        measured = places["value"].notna()
-        low, high = float(places["value"].min()), float(places["value"].max())
-        domain = [low, high] if high > low else [low - 1, high + 1]
-        extra = [alt.Tooltip(f"{column}:{'O' if column == 'year' else 'N'}", title=label)
-                 for column, label in (("year", "Year"), ("status", "Status"),
-                                       ("document", "Source")) if column in places.columns]
-        layers.append(alt.Chart(places[measured]).mark_point(
-            filled=True, opacity=0.75, stroke="white", strokeWidth=1, clip=True,
-        ).encode(**point, color=color,
-                 tooltip=[*tooltip, alt.Tooltip("value:Q", title=legend_title,
-                                                format=",.4~r"), *extra],
-                 size=alt.Size("value:Q", title=legend_title,
-                               scale=alt.Scale(zero=False, domain=domain,
-                                               range=list(SIZE_RANGE)),
-                               legend=alt.Legend(orient="top", direction="horizontal",
-                                                 symbolFillColor="#9a9a9a",
-                                                 symbolStrokeColor="#9a9a9a",
-                                                 titleLimit=360))))
-        share = ((places["value"] - domain[0]) / (domain[1] - domain[0])).clip(0, 1)
-        marker_areas = (SIZE_RANGE[0] + share * (SIZE_RANGE[1] - SIZE_RANGE[0])).fillna(
-            HOLLOW_SIZE)
-        if not measured.all():
-            hollow = places[~measured].assign(missing="no value in the data")
-            layers.append(alt.Chart(hollow).mark_point(
-                filled=False, size=HOLLOW_SIZE, strokeWidth=1.6, clip=True,
-            ).encode(**point, color=color,
-                     tooltip=[*tooltip, alt.Tooltip("missing:N", title=legend_title)]))
-            notes.append("Hollow marks: no value in the data.")
+        sized, marker_areas = _sized_points(places, legend_title, point, color, tooltip)
+        layers += sized
+        if places["value"].isna().any():
+            notes.append("Grey points: no value in the data.")
     labelled = _place_labels(places, marker_areas)
     text = {"dx": alt.expr("datum.dx"), "dy": alt.expr("datum.dy"),
             "align": alt.expr("datum.align"), "baseline": "middle", "fontSize": 11, "clip": True}
@@ -220,6 +213,38 @@ def region_map(package: DataPackage, *, title: str, description: str,
         type="conicEqualArea", rotate=[-116.5, 0, 0], parallels=[37, 41], fit=_fit_feature(),
     ).properties(width=WIDTH, height=height)
     return finish(chart, package, title=title, description=description, sources=sources,
-                  subtitle=" ".join(notes) or None,
-                  figure=figure)
+                  subtitle=" ".join(notes) or None, figure=figure,
+                  table=places[[c for c in TABLE if c in places]])
+
+
+def _sized_points(places: pd.DataFrame, legend_title: str, point: dict[str, Any],
+                  color: alt.Color, tooltip: list[alt.Tooltip],
+                  ) -> tuple[list[alt.Chart], pd.Series]:
+    """Points sized by value (hollow when the value rests on one third-party copy) and grey
+    points for places without a value; the layers and each point's area in px²."""
+    measured = places["value"].notna()
+    low, high = float(places["value"].min()), float(places["value"].max())
+    domain = [low, high] if high > low else [low - 1, high + 1]
+    extra = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("status:N", title="Status"),
+             alt.Tooltip("document:N", title="Source"),
+             alt.Tooltip("second_copy:N", title="Second copy")]
+    size = alt.Size("value:Q", title=legend_title,
+                    scale=alt.Scale(zero=False, domain=domain, range=list(SIZE_RANGE)),
+                    legend=alt.Legend(orient="top", direction="horizontal",
+                                      symbolFillColor="#9a9a9a", symbolStrokeColor="#9a9a9a",
+                                      titleLimit=360))
+    layers = [alt.Chart(places[measured]).mark_point(
+        filled=True, strokeWidth=1.5, clip=True,
+    ).encode(**point, color=color, size=size,
+             tooltip=[*tooltip, alt.Tooltip("value:Q", title=legend_title, format=",.4~r"),
+                      *extra],
+             **copy_encodings(color, places.loc[measured, "copies"], opacity=0.75))]
+    share = ((places["value"] - domain[0]) / (domain[1] - domain[0])).clip(0, 1)
+    areas = (SIZE_RANGE[0] + share * (SIZE_RANGE[1] - SIZE_RANGE[0])).fillna(MISSING_SIZE)
+    if not measured.all():
+        missing = places[~measured].assign(missing="no value in the data")
+        layers.append(alt.Chart(missing).mark_point(
+            filled=True, size=MISSING_SIZE, color=MISSING_COLOR, opacity=0.9, clip=True,
+        ).encode(**point, tooltip=[*tooltip, alt.Tooltip("missing:N", title=legend_title)]))
+    return layers, areas
 

@@ -101,20 +101,24 @@ def break_rules(breaks: dict[float, str],
 
 
 def copy_encodings(color: alt.Color | None, kinds: Iterable[str] = (SOLID, HOLLOW),
-                   pick: alt.Parameter | None = None) -> dict[str, object]:
+                   pick: alt.Parameter | None = None, opacity: float = 1.0,
+                   ) -> dict[str, object]:
     """Encodings that draw a mark hollow (its outline in its colour: ``color``, or the mark's
     own) when its value rests on one third-party copy, and a legend "Copy" whose labels show ●
     and ○ (through ``opacity``, which changes nothing: Vega-Lite makes no legend for
-    ``fillOpacity``) when the marks are of both ``kinds`` (a legend of one item says nothing).
-    Marks the legend's ``pick`` leaves out are dimmed (:func:`dimmed`)."""
+    ``fillOpacity``) when some of the marks' ``kinds`` are hollow (solid marks alone need no
+    legend; hollow ones, even alone, do).
+    Marks the legend's ``pick`` leaves out are dimmed (:func:`dimmed`); ``opacity`` is the
+    marks' own."""
     marks = f"datum.value === '{HOLLOW}' ? '○ ' + datum.value : '● ' + datum.value"
+    shown = [kind for kind in (SOLID, HOLLOW) if kind in set(kinds)]  # the legend's items
     legend = alt.Legend(title="Copy", symbolOpacity=0, symbolSize=0, symbolStrokeWidth=0,
-                        labelExpr=marks) if len(set(kinds)) > 1 else None
+                        labelExpr=marks) if HOLLOW in shown else None
     fill = alt.FillOpacity("copies:N", legend=None, scale=alt.Scale(domain=[SOLID, HOLLOW],
                                                                     range=[1, 0]))
     encodings = {"fillOpacity": fill,
                  "opacity": alt.Opacity("copies:N", legend=legend, scale=alt.Scale(
-                     domain=[SOLID, HOLLOW], range=[1, 1]))}
+                     domain=shown, range=[opacity] * len(shown)))}
     if pick is not None:
         encodings["fillOpacity"] = alt.condition(pick, fill, alt.value(DIM))
         encodings["strokeOpacity"] = dimmed(pick)["opacity"]

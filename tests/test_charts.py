@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import jingjinji as jj
-from jingjinji import charts, coverage, marks, seats, theme
+from jingjinji import charts, coverage, marks, theme
+from jingjinji.evidence_table import HOLLOW, SOLID
 
 
 @pytest.fixture(scope="module")
@@ -60,19 +61,6 @@ def test_timeline_has_title_source_and_description(package):
     assert spec["description"] == "A timeline"
     assert spec["title"]["text"] == ["Milestones"]
     assert spec["title"]["subtitle"][0].startswith("Source: ")
-
-
-def test_seat_map_shows_every_seat(package):
-    spec = _spec(seats.seat_map(package, title="Seats", description="A map"))
-    data = next(iter(spec["datasets"].values()))
-    names = {row["name_en"] for row in data}
-    assert {"Beijing", "Tianjin", "Xiong'an New Area", "Hengshui"} <= names
-    assert "Hebei" not in names
-
-
-def test_great_circle_distance():
-    # one degree of latitude on a 6,371 km sphere
-    assert seats.great_circle_km(116, 39, 116, 40) == pytest.approx(111.19, abs=0.01)
 
 
 def test_time_series_breaks_lines_at_gaps(package):
@@ -213,7 +201,6 @@ def test_tooltips_and_the_appendix_say_what_kind_of_copy_a_value_was_read_in(pac
 
 
 def test_a_value_on_one_third_party_copy_is_drawn_hollow_with_a_legend(package):
-    from jingjinji.evidence_table import HOLLOW, SOLID
 
     chart = charts.time_series(package, package.series("population", ["CN-HE"]), title="t",
                                description="d")
@@ -226,14 +213,6 @@ def test_a_value_on_one_third_party_copy_is_drawn_hollow_with_a_legend(package):
     rows = [r for rows in spec["datasets"].values() for r in rows if r.get("value") is not None]
     assert {r["copies"] for r in rows} <= {SOLID, HOLLOW}
     assert all(r["second_copy"] for r in rows)
-
-
-def test_the_seat_map_draws_values_on_one_third_party_copy_hollow(package):
-    chart = seats.seat_map(package, title="t", description="d",
-                            size=package.series("pm25_jan_nov_mean"))
-    circles = next(layer for layer in _spec(chart)["layer"] if layer["mark"]["type"] == "circle")
-    assert circles["encoding"]["fillOpacity"]["field"] == "copies"
-    assert any(t["field"] == "second_copy" for t in circles["encoding"]["tooltip"])
 
 
 def _legends(spec: dict) -> dict[str, object]:
@@ -254,3 +233,12 @@ def test_a_legend_of_one_item_is_left_out(package):
     two = package.series("population", ["CN-HE", "CN-BJ"])
     assert _legends(_spec(charts.time_series(package, two, title="People",
                                              description="d")))["color"] == "default"
+
+
+def test_hollow_marks_are_explained_even_alone_solid_ones_alone_need_no_legend():
+    def legend(kinds: list[str]) -> tuple[object, list[str]]:
+        carrier = marks.copy_encodings(None, kinds)["opacity"].to_dict()
+        return carrier["legend"], carrier["scale"]["domain"]  # its items
+    assert legend([HOLLOW]) == (legend([SOLID, HOLLOW])[0], [HOLLOW])
+    assert legend([HOLLOW])[0]["title"] == "Copy"
+    assert legend([SOLID]) == (None, [SOLID])

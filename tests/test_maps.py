@@ -246,14 +246,16 @@ def test_region_map_sizes_points_from_min_to_max_not_zero(package):
     assert maps.SIZE_RANGE[0] > 0
     points = [(layer, _rows(spec, layer)) for layer in _layers(spec)
               if layer["mark"]["type"] == "point"]
-    filled = {row["region"] for layer, rows in points if layer["mark"]["filled"] for row in rows}
-    hollow = {row["region"] for layer, rows in points if not layer["mark"]["filled"]
-              for row in rows}
-    assert filled == set(cities)
-    assert hollow == set(maps.LABELS) - set(cities)  # no place dropped
-    hollow_tips = [t["field"] for layer, _ in points if not layer["mark"]["filled"]
-                   for t in layer["encoding"]["tooltip"]]
-    assert "value" not in hollow_tips and "missing" in hollow_tips  # never shown as 0
+
+    def grey(layer: dict) -> bool:
+        return layer["mark"].get("color") == maps.MISSING_COLOR
+    sized = {row["region"] for layer, rows in points if not grey(layer) for row in rows}
+    missing = {row["region"] for layer, rows in points if grey(layer) for row in rows}
+    assert sized == set(cities)
+    assert missing == set(maps.LABELS) - set(cities)  # no place dropped
+    missing_tips = [t["field"] for layer, _ in points if grey(layer)
+                    for t in layer["encoding"]["tooltip"]]
+    assert "value" not in missing_tips and "missing" in missing_tips  # never shown as 0
     assert any("no value" in line for line in spec["title"]["subtitle"])
     # labels move out of the way of bigger points: Qinhuangdao's (the largest) sits higher
     plain = maps.region_map(package, title="Plain", description="d").to_dict()
@@ -275,3 +277,41 @@ def test_region_map_renders(package):
     spec["width"] = 390  # a phone screen; "container" has no container here
     svg = vlc.vegalite_to_svg(spec)
     assert "Shijiazhuang" in svg and "Qinhuangdao" in svg and "<path" in svg
+
+
+def test_great_circle_distance():
+    # one degree of latitude on a 6,371 km sphere
+    assert maps.great_circle_km(116, 39, 116, 40) == pytest.approx(111.19, abs=0.01)
+
+
+def test_a_sized_map_draws_values_on_one_third_party_copy_hollow_and_offers_them(package):
+    size = package.series("pm25_jan_nov_mean")
+    spec = maps.region_map(package, title="t", description="d", size=size).to_dict()
+    sized = next(layer for layer in _layers(spec) if "size" in layer.get("encoding", {}))
+    assert sized["encoding"]["fillOpacity"]["field"] == "copies"
+    assert any(t["field"] == "second_copy" for t in sized["encoding"]["tooltip"])
+    grey = [layer for layer in _layers(spec) if layer["mark"].get("color") == maps.MISSING_COLOR]
+    assert len(grey) == 1 and grey[0]["mark"]["filled"] is True
+
+
+def _province_extents(svg: str) -> list[float]:
+    """The largest distance from the plot's origin, in px, of each province drawn in ``svg``."""
+    shapes = re.findall(r'<g class="mark-shape role-mark[^"]*"[^>]*>(.*?)</g>', svg, re.S)
+    return [max(abs(float(n)) for n in re.findall(r"-?\d+(?:\.\d+)?", d))
+            for group in shapes for d in re.findall(r'<path[^>]* d="([^"]+)"', group)]
+
+
+@pytest.mark.parametrize("reversed_hebei", [False, True])
+def test_no_province_fills_the_world(package, monkeypatch, reversed_hebei):
+    """Drawn by Vega, every province stays near the map (a ring wound the wrong way is drawn
+    as the whole globe less the province: thousands of px wide); the check catches one."""
+    outlines = json.loads(geo.OUTLINES_FILE.read_text(encoding="utf-8"))
+    if reversed_hebei:
+        _reverse_hebei(outlines)
+    monkeypatch.setattr(maps, "load_outlines", lambda: outlines)
+    spec = maps.region_map(package, title="t", description="d").to_dict()
+    spec["width"] = 390
+    extents = _province_extents(vlc.vegalite_to_svg(spec))
+    assert len(extents) == len(outlines["features"])
+    inside = [e < 3 * max(spec["width"], spec["height"]) for e in extents]
+    assert all(inside) != reversed_hebei, extents
