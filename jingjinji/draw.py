@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import altair as alt
 
-from jingjinji import charts, coverage, maps
+from jingjinji import charts, coverage, maps, scorecard
 from jingjinji.data import DataPackage
 
 #: The chart types, each a function of the package first.
@@ -17,6 +17,7 @@ KINDS: dict[str, Callable[..., alt.TopLevelMixin]] = {
     "ranked_bars": charts.ranked_bars, "policy_timeline": charts.policy_timeline,
     "verdict_bars": charts.verdict_bars,
     "region_map": maps.region_map, "coverage_chart": coverage.coverage_chart,
+    "gap_chart": scorecard.gap_chart,
 }
 
 

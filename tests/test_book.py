@@ -77,7 +77,7 @@ def test_the_data_appendix_offers_the_data_package_as_a_valid_zip(tmp_path):
 
     from jingjinji import downloads
 
-    page = SITE / "notebooks" / "06_data.html"
+    page = SITE / "notebooks" / "07_data.html"
     links = [href for href in LINK.findall(page.read_text(encoding="utf-8"))
              if href.endswith("/" + downloads.DATA_PACKAGE_ZIP)]
     assert len(links) == 1, f"the data appendix should link to the package's zip once: {links}"

@@ -28,7 +28,7 @@ COPIED = ["_config.yml", "_toc.yml", "CITATION.cff", "_ext", "_templates", "data
 GENERATED = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "downloads")
 EXECUTED = "Executed notebook in"
 #: A small book: the data appendix alone reads every table of the package.
-TOC = "format: jb-book\nroot: notebooks/06_data\n"
+TOC = "format: jb-book\nroot: notebooks/07_data\n"
 
 
 def _copy_project(target: Path, toc: str = TOC) -> Path:
@@ -71,7 +71,7 @@ def built(first_build) -> Path:
 
 
 def _page(project: Path) -> str:
-    return (project / "_build" / "html" / "notebooks" / "06_data.html").read_text("utf-8")
+    return (project / "_build" / "html" / "notebooks" / "07_data.html").read_text("utf-8")
 
 
 def test_unchanged_inputs_reuse_the_executed_notebooks(built):
@@ -121,7 +121,7 @@ def test_only_code_a_chapter_imports_re_executes_it(built):
 
 def test_a_failing_cell_fails_the_build_naming_chapter_and_cell(tmp_path):
     project = _copy_project(tmp_path / "broken")
-    notebook_path = project / "notebooks" / "06_data.ipynb"
+    notebook_path = project / "notebooks" / "07_data.ipynb"
     notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
     notebook["cells"].insert(2, {"cell_type": "code", "execution_count": None, "id": "broken",
                                  "metadata": {}, "outputs": [],
@@ -130,4 +130,4 @@ def test_a_failing_cell_fails_the_build_naming_chapter_and_cell(tmp_path):
     result = _build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "06_data" in output and "deliberately broken cell" in output
+    assert "07_data" in output and "deliberately broken cell" in output
