@@ -110,7 +110,8 @@ def _rate(first: float, last: float, years: int) -> float:
 
 def comparisons(package: DataPackage) -> pd.DataFrame:
     """One row per headline and place compared with Hebei: the years both have, Hebei's value
-    as a share of the other's at both ends, whether the gap closed, and the yearly trend of
+    as a share of the other's and minus the other's (in the unit) at both ends, whether the gap
+    closed, and the yearly trend of
     both (compound, %) with their difference in percentage points. ``gap`` says in words what
     happened to the gap (:func:`_gap_words`); ``source``, the sources of the four values."""
     rows = []
@@ -133,6 +134,8 @@ def comparisons(package: DataPackage) -> pd.DataFrame:
                 theirs = _rate(both.loc[first, other], both.loc[last, other], last - first)
                 row.update(first=first, last=last, share_first=share_first,
                            share_last=share_last,
+                           difference_first=both.loc[first, HEBEI] - both.loc[first, other],
+                           difference_last=both.loc[last, HEBEI] - both.loc[last, other],
                            gap=_gap_words(headline, share_first, share_last),
                            hebei_trend=mine, other_trend=theirs, trend_gap=mine - theirs,
                            source=";".join(dict.fromkeys(
@@ -234,10 +237,26 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
 
 
+def _against(rows: pd.DataFrame, gaps: pd.DataFrame, other: str) -> pd.Series:
+    """Hebei as a share of ``other`` at both ends and what happened to the gap, in words; the
+    years where they are not Hebei's own first and latest."""
+    def words(row: pd.Series) -> str:
+        if (row["figure"], other) not in gaps.index:
+            return "no comparable figure"
+        gap = gaps.loc[(row["figure"], other)]
+        years = ("" if (gap["first"], gap["last"]) == (row["first"], row["last"])
+                 else f" ({gap['first']:.0f}–{gap['last']:.0f})")
+        return f"{gap['share_first']:.0%} → {gap['share_last']:.0%}{years}: {gap['gap']}"
+    return rows.apply(words, axis=1)
+
+
 def table(package: DataPackage) -> HTML:
     """Hebei's headline values at the start and the end of the decade, each indicator linked
-    to the chapter with its evidence, each value with the kind of copy it was read in."""
+    to the chapter with its evidence, as a share of Beijing's, Tianjin's and China's, each value
+    with the kind of copy it was read in."""
     rows = hebei(package)
+    gaps = comparisons(package).dropna(subset=["first"]).set_index(["figure", "other"])
+    names = package.regions.set_index("region")["name_en"]
     link = ('<a href="' + rows["chapter"] + ".html#fig-" + rows["figure"] + '">'
             + rows["name"].map(html.escape) + "</a>")
     shown = pd.DataFrame({
@@ -246,6 +265,7 @@ def table(package: DataPackage) -> HTML:
         "First": rows["first"].astype(str) + ": " + rows["first_value"].map(_number),
         "Latest": rows["last"].astype(str) + ": " + rows["last_value"].map(_number),
         "Change": rows["change"].map("{:+.0f}%".format) + " (" + rows["direction"] + ")",
+        **{f"Against {names[o]}": _against(rows, gaps, o) for o in OTHERS},
         "Copy of the first value": rows["first_copy"],
         "Copy of the latest value": rows["last_copy"]})
     return scrolling(shown.style.hide(axis="index"), "Hebei's scorecard")

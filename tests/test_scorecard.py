@@ -72,3 +72,17 @@ def test_the_headline_claims_are_on_the_headline_indicators(package):
     measures = {m for headline in scorecard.HEADLINES for m in headline.measures}
     found = scorecard.headline_claims(package)
     assert not found.empty and set(found["indicator"]) <= measures
+
+
+def test_a_gap_is_given_as_a_share_and_as_a_difference(package, comparisons):
+    row = comparisons.loc[("income", "CN-BJ")]
+    values = package.series("disposable_income_per_capita", ["CN-HE", "CN-BJ"]).set_index(
+        ["region", "year"])["value"]
+    hebei, beijing = values[("CN-HE", row["last"])], values[("CN-BJ", row["last"])]
+    assert row["difference_last"] == pytest.approx(hebei - beijing)
+    assert row["share_last"] == pytest.approx(hebei / beijing)
+
+
+def test_the_table_says_where_no_comparable_figure_was_found(package):
+    shown = scorecard.table(package).data
+    assert "no comparable figure" in shown and 'href="01_ecology.html#fig-pm25"' in shown
