@@ -18,6 +18,7 @@ from jingjinji.marks import (
     copy_encodings,
     description_for,
     dimmed,
+    drawn_columns,
     event_rules,
     legend_pick,
     line_color,
@@ -46,7 +47,7 @@ def time_series(package: DataPackage, series: pd.DataFrame, *, title: str,
         raise ValueError("no observations to draw")
     unit, name = series["unit"].iloc[0], series["name"].iloc[0]
     drawn = with_evidence(package, series)
-    data = with_gaps(drawn)
+    data = drawn_columns(with_gaps(drawn))
     domain = (int(series["year"].min()) - 0.3, int(series["year"].max()) + 0.3)
     x = alt.X("year:Q", title=None, scale=alt.Scale(domain=list(domain)),
               axis=alt.Axis(format="d", tickMinStep=1))
@@ -99,7 +100,7 @@ def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
                alt.Tooltip("second_copy:N", title="Second copy")]
     color = line_color(package, series)
     group = "name" if series["indicator"].nunique() > 1 else "name_en"
-    chart = alt.Chart(data).mark_bar(strokeWidth=1.5).encode(
+    chart = alt.Chart(drawn_columns(data)).mark_bar(strokeWidth=1.5).encode(
         x=alt.X("year:O", title=None), xOffset=alt.XOffset(f"{group}:N"),
         y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip,
         **copy_encodings(color, data["copies"]),

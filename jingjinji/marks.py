@@ -45,6 +45,16 @@ def with_gaps(series: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+#: Columns of a chart's frame that only its CSV needs: they stay out of the chart's own data, which
+#: a saved notebook and a page carry.
+CSV_ONLY = ("source", "unit")
+
+
+def drawn_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame without the columns only the figure's CSV needs (:data:`CSV_ONLY`)."""
+    return frame.drop(columns=[c for c in CSV_ONLY if c in frame])
+
+
 def line_color(package: DataPackage, series: pd.DataFrame) -> alt.Color:
     """Colour by region (the book's fixed colours), or by indicator for one region."""
     if series["indicator"].nunique() > 1 and series["region"].nunique() == 1:
