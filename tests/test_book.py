@@ -54,6 +54,13 @@ def test_every_figure_lists_its_sources_under_its_caption():
         assert all(int(n) == items.count("<li>") >= 1 for n, items in lists), page
 
 
+def test_no_page_shows_a_numpy_value_as_code():
+    """A value put in the prose unformatted reads "np.int64(2017)": every value is formatted."""
+    for page in book_pages():
+        shown = re.findall(r"np\.(?:int|float)\d+\(", (SITE / page).read_text(encoding="utf-8"))
+        assert not shown, f"{page}: {len(shown)} numpy values shown unformatted"
+
+
 def test_every_figure_says_how_to_cite_it_and_every_page_its_edition():
     book = jj.citation.book()
     for page in book_pages():
