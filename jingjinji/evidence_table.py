@@ -112,3 +112,27 @@ def contradictions_table(package: DataPackage) -> HTML:
         "Which is kept, and why": found["note"]})
     return scrolling(table.style.hide(axis="index").format(
         {"Value": "{:,.10g}", "Second copy": "{:,.10g}"}), "Values a second copy contradicts")
+
+
+def observations_table(package: DataPackage, indicators: list[str], label: str) -> HTML:
+    """Every value of some indicators as it was stated — year, value, what the note says of
+    it, the document and the kind of copy read — for values too few or too irregular in date
+    to draw, scrolling."""
+    rows = package.observations[package.observations["indicator"].isin(indicators)].copy()
+    rows["order"] = rows["indicator"].map({name: i for i, name in enumerate(indicators)})
+    rows = rows.sort_values(["order", "year"])
+    names = package.indicators.set_index("indicator")
+    sources = package.sources.set_index("source")
+    shown = pd.DataFrame({
+        "Indicator": rows["indicator"].map(names["name"]) + " ("
+        + rows["indicator"].map(names["unit"]) + ")",
+        "Year": rows["year"].astype(str),
+        "Value": rows["value"].map("{:,g}".format),
+        "As stated": rows["note"].fillna(""),
+        "Document": rows["source"].map(lambda ids: "; ".join(
+            f"{sources.at[i, 'publisher']}, {sources.at[i, 'title']} ({sources.at[i, 'date']})"
+            for i in ids.split(";"))),
+        "Read in": rows["source"].map(lambda ids: "; ".join(
+            COPY_WORDS[sources.at[i, "copy"]] for i in ids.split(";"))),
+    })
+    return scrolling(shown.style.hide(axis="index"), label)
