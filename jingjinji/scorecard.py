@@ -103,9 +103,9 @@ def _values(package: DataPackage, headline: Headline) -> tuple[pd.DataFrame, pd.
     return series, table
 
 
-def _rate(first: float, last: float, years: int) -> float:
-    """Compound change per year, in %."""
-    return ((last / first) ** (1 / years) - 1) * 100
+def _links(frame: pd.DataFrame) -> pd.Series:
+    """The address of each row's evidence: its figure in its chapter's page."""
+    return frame["chapter"] + ".html#fig-" + frame["figure"]
 
 
 def comparisons(package: DataPackage) -> pd.DataFrame:
@@ -130,8 +130,8 @@ def comparisons(package: DataPackage) -> pd.DataFrame:
                               & series["year"].isin([first, last])]
                 share_first = both.loc[first, HEBEI] / both.loc[first, other]
                 share_last = both.loc[last, HEBEI] / both.loc[last, other]
-                mine = _rate(both.loc[first, HEBEI], both.loc[last, HEBEI], last - first)
-                theirs = _rate(both.loc[first, other], both.loc[last, other], last - first)
+                mine = derive.annual_rate(series, HEBEI, first, last)
+                theirs = derive.annual_rate(series, other, first, last)
                 row.update(first=first, last=last, share_first=share_first,
                            share_last=share_last,
                            difference_first=both.loc[first, HEBEI] - both.loc[first, other],
@@ -195,7 +195,7 @@ def gap_chart(package: DataPackage, *, title: str, description: str,
     with; a click on a mark opens the chapter with the evidence."""
     data = comparisons(package).dropna(subset=["first"])
     data = data.assign(place=data["other"].map(package.regions.set_index("region")["name_en"]),
-                       link=data["chapter"] + ".html#fig-" + data["figure"])
+                       link=_links(data))
     rising = data["share_last"] > data["share_first"]
     ends = pd.concat([
         data.assign(end="circle", share=data["share_first"], year=data["first"]),
@@ -257,8 +257,7 @@ def table(package: DataPackage) -> HTML:
     rows = hebei(package)
     gaps = comparisons(package).dropna(subset=["first"]).set_index(["figure", "other"])
     names = package.regions.set_index("region")["name_en"]
-    link = ('<a href="' + rows["chapter"] + ".html#fig-" + rows["figure"] + '">'
-            + rows["name"].map(html.escape) + "</a>")
+    link = '<a href="' + _links(rows) + '">' + rows["name"].map(html.escape) + "</a>"
     shown = pd.DataFrame({
         "Theme": rows["theme"].str.capitalize(),
         "Indicator": link + " (" + rows["unit"].map(html.escape) + ")",
