@@ -88,26 +88,41 @@ def bar_chart(package: DataPackage, series: pd.DataFrame, *, title: str,
               description: str | None = None, finding: str = "",
               subtitle: str | None = None, height: int = 260,
               figure: FigureRef | None = None) -> alt.TopLevelMixin:
-    """Values by year as bars (grouped by region or indicator), notes in the tooltips."""
+    """Values by year as bars on a time axis, so that a missing year is a visible gap; regions
+    or indicators sharing a year stand side by side in it. Notes are in the tooltips."""
     if series.empty:
         raise ValueError("no observations to draw")
     unit = series["unit"].iloc[0]
-    data = with_evidence(package, series)
+    data = with_evidence(package, series).reset_index(drop=True)
+    group = "name" if series["indicator"].nunique() > 1 else "name_en"
     tooltip = [alt.Tooltip("name_en:N", title="Region"), alt.Tooltip("name:N", title="Indicator"),
-               alt.Tooltip("year:O", title="Year"),
+               alt.Tooltip("year:Q", title="Year"),
                alt.Tooltip("value:Q", title=f"Value ({unit})", format=",.4~r"),
                alt.Tooltip("note:N", title="Note"), alt.Tooltip("document:N", title="Source"),
                alt.Tooltip("second_copy:N", title="Second copy")]
     color = line_color(package, series)
-    group = "name" if series["indicator"].nunique() > 1 else "name_en"
-    chart = alt.Chart(drawn_columns(data)).mark_bar(strokeWidth=1.5).encode(
-        x=alt.X("year:O", title=None), xOffset=alt.XOffset(f"{group}:N"),
-        y=alt.Y("value:Q", title=unit), color=color, tooltip=tooltip,
+    domain = [int(series["year"].min()) - 0.5, int(series["year"].max()) + 0.5]
+    drawn = drawn_columns(data).join(bar_slots(data, group))
+    chart = alt.Chart(drawn).mark_bar(strokeWidth=1.5).encode(
+        x=alt.X("bar_start:Q", title=None, scale=alt.Scale(domain=domain, nice=False),
+                axis=alt.Axis(format="d", tickMinStep=1)),
+        x2="bar_end:Q", y=alt.Y("value:Q", title=unit), y2=alt.datum(0), color=color,
+        tooltip=tooltip,
         **copy_encodings(color, data["copies"]),
     ).properties(width=WIDTH, height=height)
     text = description_for(series, "Bar chart", description, finding)
     return finish(chart, package, title=title, description=text,
                   sources=source_ids(series), subtitle=subtitle, figure=figure, table=data)
+
+
+def bar_slots(frame: pd.DataFrame, group: str, width: float = 0.8) -> pd.DataFrame:
+    """Where each row's bar starts and ends on the year axis (``bar_start``, ``bar_end``): the
+    year's slot of ``width`` shared by the groups that have a value in that year."""
+    slot = frame.groupby("year")[group].rank(method="dense") - 1
+    count = frame.groupby("year")[group].transform("nunique")
+    start = frame["year"] - width / 2 + width * slot / count
+    return pd.DataFrame({"bar_start": start, "bar_end": start + width / count},
+                        index=frame.index).round(3)
 
 
 def ranked_bars(package: DataPackage, series: pd.DataFrame, *, title: str,

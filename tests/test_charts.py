@@ -80,6 +80,17 @@ def test_time_series_breaks_lines_at_gaps(package):
     assert {"type": "line", "invalid": "break-paths-show-domains"} in marks
 
 
+def test_bars_stand_on_a_time_axis_and_share_a_year_side_by_side(package):
+    one = package.series("population", ["CN-HE"]).query("year in (2013, 2016)")
+    both = pd.concat([one, package.series("population", ["CN-BJ"]).query("year == 2016")])
+    spec = _spec(charts.bar_chart(package, both, title="t", description="d"))
+    assert spec["encoding"]["x"]["type"] == "quantitative"
+    rows = [r for rows in spec["datasets"].values() for r in rows if "bar_start" in r]
+    slots = sorted((r["year"], r["region"], r["bar_start"], r["bar_end"]) for r in rows)
+    assert [s[1:] for s in slots] == [("CN-HE", 2012.6, 2013.4), ("CN-BJ", 2015.6, 2016.0),
+                                      ("CN-HE", 2016.0, 2016.4)]
+
+
 def test_coverageyear_spans():
     assert coverage.year_spans([2013, 2014, 2015, 2019]) == "2013–2015, 2019"
     assert coverage.year_spans([2020]) == "2020"
