@@ -52,6 +52,17 @@ def per_capita(package: DataPackage, indicator: str, regions: list[str], *,
                     note=f"{indicator} ÷ year-end population (population)")
 
 
+def percent_of(package: DataPackage, part: str, whole: str, regions: list[str], *,
+               indicator: str, name: str) -> pd.DataFrame:
+    """``part`` as a percentage of ``whole`` (same unit) in each region and year both have,
+    as rows of ``indicator``; ``source`` lists both sources, ``;``-separated."""
+    top = package.series(part, regions)
+    bottom = package.series(whole, regions)[["region", "year", "value", "source"]]
+    merged = top.merge(bottom, on=["region", "year"], suffixes=("", "_whole"))
+    return _divided(top, merged, "value_whole", "source_whole", scale=100, unit="%", name=name,
+                    indicator=indicator, note=f"{part} ÷ {whole} × 100")
+
+
 def per_area(package: DataPackage, indicator: str, regions: list[str], *,
              unit: str = "km per 100 km²", name: str | None = None) -> pd.DataFrame:
     """``indicator`` divided by the region's land area (``regions.csv``), in the series' shape.

@@ -42,6 +42,15 @@ def test_every_computed_name_is_used_and_every_shown_name_computed(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+def test_every_shown_expression_is_one_the_book_evaluates(path):
+    config = (path.parent.parent / "_config.yml").read_text(encoding="utf-8")
+    pattern = re.search(r"nb_eval_name_regex: '([^']*)'", config).group(1)
+    refused = [found for text in _sources(path, "markdown") for found in EVAL.findall(text)
+               if not re.match(pattern, found)]
+    assert not refused, f"{path.name}: the book leaves these unevaluated: {refused}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
 def test_prose_has_no_glue_reference_left(path):
     left = [markdown for markdown in _sources(path, "markdown") if "{glue" in markdown]
     assert not left, f"{path.name}: a {{glue}} reference shows as a placeholder in JupyterLab"
