@@ -74,8 +74,12 @@ def coverage_chart(package: DataPackage, *, title: str, description: str,
     table = obs[["region", "name_en", "indicator", "name", "year", "value", "unit", "status",
                  "source"]]
     obs["shown"] = [f"{v:,.6g} {u}" for v, u in zip(obs["value"], obs["unit"], strict=True)]
-    obs = obs[["row", "year", "value", "shown", "status", "source"]]
-    chart = alt.Chart(obs).mark_rect(stroke="white", strokeWidth=1).encode(
+    # Each cell carries its row's number; the row's label is looked up once per row.
+    obs["r"] = obs["row"].map({row: i for i, row in enumerate(rows)})
+    labels = alt.LookupData(pd.DataFrame({"r": range(len(rows)), "row": rows}), "r", ["row"])
+    obs = obs[["r", "year", "shown", "status", "source"]]
+    chart = alt.Chart(obs).transform_lookup(lookup="r", from_=labels).mark_rect(
+        stroke="white", strokeWidth=1).encode(
         x=alt.X("year:O", title=None),
         y=alt.Y("row:N", title=None, sort=rows),
         color=alt.Color("status:N", title="Status",

@@ -107,6 +107,7 @@ OTHER_NEWS_DOMAINS = {
     "rfi.fr": "Radio France Internationale (法广), French public international broadcaster",
     "hk01.com": "HK01 (香港01), Hong Kong news site",
     "ferro-alloys.com": "China Ferroalloy Network (中国铁合金网), trade press",
+    "askci.com": "Askci (中商产业研究院), commercial research and data news",
 }
 
 #: Domains known to have nothing to do with the figures they carry (content farms, spam, shops,
@@ -114,7 +115,7 @@ OTHER_NEWS_DOMAINS = {
 #: counts as one too. A domain in none of the lists is refused by the loader until it is listed.
 UNRELATED_DOMAINS = frozenset({
     "jhkaozuowen.cn", "ryxmt.com.cn", "xjnnet.com", "zaobao.cn", "melab.com.tw",
-    "mengtianwen.com", "juredian.net",
+    "mengtianwen.com", "juredian.net", "baogaosu.com", "antpedia.com",
     "029lcdz.com", "02boy.com", "0514f.cn", "15672526ak.iask.in", "360docs.net", "414w.com",
     "51hei.cn", "51onetop.cn", "668528.com", "72177.com", "afpbb.com", "ailuma55.com",
     "ajqwthf.cn", "akcjnk999.com", "allensearle.com", "auto-ty.com", "av069.com", "bao228.com",
