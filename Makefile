@@ -29,11 +29,12 @@ printf '%s\t%s\t%s\n' "$(1)" $$(( ($$(date +%s%N) - start) / 1000000 )) $$status
 exit $$status
 endef
 
-.PHONY: help venv book test check-stripped lint validate unit notebooks rebuild browser lab-test lab serve \
+.PHONY: help venv book pdf test check-stripped lint validate unit notebooks rebuild browser lab-test lab serve \
 	bench clean
 
 help:
 	@echo "make book   build the HTML book into $(BOOK) (every notebook executed)"
+	@echo "make pdf    the built book as one PDF beside it, printed in headless Chromium"
 	@echo "make test   every check: stripped notebooks, lint, data package, unit tests,"
 	@echo "            executed notebooks, the book built with -W, the built book in Chromium"
 	@echo "            (independent steps run side by side with make -j2 test)"
@@ -63,6 +64,11 @@ book: $(STAMP)
 	$(call timed,book,$(BIN)/jupyter-book build . $(JB_FLAGS))
 	@echo "The book is at $(CURDIR)/$(BOOK)/index.html (make serve to read it over HTTP)"
 
+# The whole book as one PDF, every chart drawn, printed offline with Debian's chromium; the
+# landing page links to it.
+pdf: $(STAMP) book
+	$(call timed,pdf,$(BIN)/python tools/print_book.py)
+
 # Independent steps run side by side under `make -j2 test`; the browser step needs the book.
 # The two long chains (book then browser, chapters in JupyterLab) start first.
 test: $(STAMP) check-stripped lint validate book lab-test browser unit notebooks rebuild
@@ -71,7 +77,7 @@ check-stripped: $(STAMP)
 	$(call timed,check-stripped,tools/check-stripped $(CURDIR)/$(BIN)/$(STRIP))
 
 lint: $(STAMP)
-	$(call timed,lint,$(BIN)/ruff check jingjinji _ext tests bench notebooks)
+	$(call timed,lint,$(BIN)/ruff check jingjinji _ext tests bench tools notebooks)
 
 validate: $(STAMP)
 	$(call timed,validate,$(BIN)/frictionless validate data/datapackage.json)
@@ -91,7 +97,7 @@ $(AXE): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund; \
 	else echo "npm not found: the accessibility audit will be skipped (install Node.js and npm)"; fi
 
-browser: $(STAMP) $(AXE) book
+browser: $(STAMP) $(AXE) book pdf
 	$(call timed,browser,$(BIN)/pytest tests -m book)
 
 lab-test: $(STAMP)

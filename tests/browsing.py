@@ -12,6 +12,8 @@ from jingjinji.offline import CHART_CLASS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
+#: The whole book as one PDF, printed beside the built pages (``make pdf``).
+PDF = SITE / "ten-years-of-jing-jin-ji.pdf"
 #: Flags for a headless Chromium on a machine with no network beyond the host.
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run",

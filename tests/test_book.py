@@ -1,20 +1,23 @@
 """Checks of the built book: every chapter of the table of contents is built, its charts are
 drawn offline with their captions, nothing is fetched off the host, no link is broken, the page
-passes an accessibility audit and fits a phone screen.
+passes an accessibility audit and fits a phone screen, Chinese is drawn with a Simplified
+Chinese font, and the PDF (``make pdf``) holds every page with every chart drawn.
 
-Run after ``make book`` (``make test`` does both). Each page is loaded once per viewport and
-every per-page check reads that one load. The browser checks use Debian's ``chromium``; without
-it they are skipped outside CI, and fail under ``CI=true``.
+Run after ``make book`` and ``make pdf`` (``make test`` does all three). Each page is loaded
+once per viewport and every per-page check reads that one load. The browser checks use Debian's
+``chromium``; without it they are skipped outside CI, and fail under ``CI=true``.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import json
 import os
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +28,7 @@ import pytest
 import jingjinji as jj
 from jingjinji import claim_review, claims
 from jingjinji.offline import CHART_CLASS
-from tests.browsing import ROOT, SITE, book_pages, chart_count, wait_for_charts
+from tests.browsing import PDF, ROOT, SITE, book_pages, chart_count, wait_for_charts
 
 pytestmark = pytest.mark.book
 
@@ -205,6 +208,54 @@ def test_the_ledger_downloads_as_the_csv_of_the_ledger():
     got = (page.parent / unquote(links[0])).read_text(encoding="utf-8")
     assert got == expected.to_csv(index=False, lineterminator="\n")
 
+CHART_ID = re.compile(rf'class="{CHART_CLASS}" id="([^"]+)"')
+HEADING = re.compile(r'<h1>([^<]*)<a class="headerlink"')
+
+
+def _words(text: str) -> str:
+    """Text as words, for comparing what a page says with what the PDF holds (whose text has
+    ligatures: "ﬁ" for "fi")."""
+    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return " ".join(unicodedata.normalize("NFKC", plain).split())
+
+
+def _chart_titles(page: Path) -> list[str]:
+    """The first line of the title of every chart on a built page (drawn only in the chart)."""
+    titles = []
+    for chart in CHART_ID.findall(page.read_text(encoding="utf-8")):
+        script = (SITE / "_static" / "charts" / f"{chart}.js").read_text(encoding="utf-8")
+        title = json.loads(script[script.index("] = ") + 4:].strip().rstrip(";"))["title"]["text"]
+        titles.append(_words(title[0] if isinstance(title, list) else title))
+    return titles
+
+
+def test_the_pdf_prints_every_page_with_every_chart_drawn(browser):
+    """``make pdf``: a bookmark per page of the table of contents at its first page, every
+    chart's title (text only a drawn chart holds) and every figure number, and a link to it from
+    the landing page. Skipped, like the other browser checks, without chromium."""
+    from pypdf import PdfReader
+
+    if not PDF.exists():
+        pytest.fail(f"no {PDF.name} beside the built book: run `make pdf` after `make book`")
+    reader = PdfReader(PDF)
+    text = _words(" ".join(page.extract_text() for page in reader.pages))
+    pages = [SITE / page for page in book_pages()]
+    marks = [(mark.title, reader.get_destination_page_number(mark)) for mark in reader.outline]
+    headings = [_words(HEADING.search(page.read_text(encoding="utf-8")).group(1))
+                for page in pages]
+    assert [_words(title) for title, _ in marks] == headings
+    starts = [start for _, start in marks]
+    assert starts == sorted(set(starts)) and starts[-1] < len(reader.pages), starts
+    missing = [f"{page.stem}: {title}" for page in pages for title in _chart_titles(page)
+               if title not in text]
+    assert not missing, f"charts not drawn in the PDF: {missing}"
+    figures = [label for page in pages for label in
+               re.findall(r'<span class="jj-fignum">(Figure [0-9.]+)</span>',
+                          page.read_text(encoding="utf-8"))]
+    assert figures and all(label in text for label in figures)
+    assert f'href="../{PDF.name}"' in (pages[0]).read_text(encoding="utf-8")
+
+
 # --- in the browser: one load per page and viewport ------------------------------------------
 
 
@@ -273,6 +324,42 @@ class Visit:
     violations: list[str] | None = None
     fits: dict | None = None
     tall: list[str] = field(default_factory=list)
+    #: For a few visible texts holding Chinese: the fonts Chromium drew each with.
+    chinese_fonts: list[list[str]] = field(default_factory=list)
+
+
+#: Marks up to five visible elements whose own text holds Chinese (data-cjk="0", ...).
+MARK_CHINESE = r"""() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node, marked = 0;
+  while ((node = walker.nextNode()) && marked < 5) {
+    const el = node.parentElement;
+    if (/[\u4e00-\u9fff]/.test(node.textContent) && el.checkVisibility()
+        && el.getClientRects().length && !el.hasAttribute('data-cjk')) {
+      el.setAttribute('data-cjk', String(marked++));
+    }
+  }
+  return marked;
+}"""
+#: Fonts made for Simplified Chinese, by family name.
+SIMPLIFIED = re.compile(r"\bSC\b|Simplified|YaHei|PingFang|Hiragino Sans GB|WenQuanYi|"
+                        r"Source Han Sans CN")
+
+
+def _chinese_fonts(tab) -> list[list[str]]:
+    """The font families Chromium drew each marked Chinese text with (DevTools' platform fonts)."""
+    marked = tab.evaluate(MARK_CHINESE)
+    devtools = tab.context.new_cdp_session(tab)
+    devtools.send("DOM.enable")
+    root = devtools.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    devtools.send("CSS.enable")
+    fonts = []
+    for n in range(marked):
+        node = devtools.send("DOM.querySelector", {"nodeId": root, "selector": f'[data-cjk="{n}"]'})
+        used = devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+        fonts.append([font["familyName"] for font in used])
+    devtools.detach()
+    return fonts
 
 
 @pytest.fixture(scope="module")
@@ -298,6 +385,7 @@ def visit(browser, server, tmp_path_factory):
             tab.screenshot(path=str(shots / (Path(page).stem + "-390.png")), full_page=True)
         else:
             seen.tall = tab.evaluate(TALL)
+            seen.chinese_fonts = _chinese_fonts(tab)
         if not phone and AXE.exists():
             tab.add_script_tag(path=str(AXE))
             seen.violations = tab.evaluate(AXE_RUN)
@@ -328,6 +416,15 @@ def test_page_loads_one_stylesheet_and_runs_without_errors(visit, page):
     assert seen.kinds.count("stylesheet") == 1, f"{page}: {seen.kinds.count('stylesheet')} sheets"
     assert all(font.split("/")[-1].startswith("fa-solid-900.") for font in seen.fonts), seen.fonts
     assert not seen.errors, f"{page}: {seen.errors}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_text_is_drawn_with_a_simplified_chinese_font(visit, page):
+    """No Chinese text falls back to a font without its glyphs (boxes) or to a Japanese face."""
+    seen = visit(page, phone=False)
+    wrong = [fonts for fonts in seen.chinese_fonts
+             if not any(SIMPLIFIED.search(family) for family in fonts)]
+    assert not wrong, f"{page}: Chinese drawn with {wrong} (install fonts-noto-cjk)"
 
 
 @pytest.mark.parametrize("page", PAGES)
