@@ -19,7 +19,9 @@ REGION_COLUMNS = ["region", "name_en", "name_zh", "level", "parent", "seat", "lo
 
 
 def _where(read_at: str) -> str:
-    return f"<{read_at}>" if read_at.startswith("http") else f"`{read_at}`"
+    """Where a copy was read: a web page as a link named by its site, else the file or package."""
+    site = copies.host(read_at)
+    return f"[{site}](<{read_at}>)" if site else f"`{read_at}`"
 
 
 def source_items(package: DataPackage) -> list[str]:
@@ -58,6 +60,29 @@ def regional_releases_table(package: DataPackage) -> Styler:
 def sources_list(package: DataPackage) -> HTML:
     """The list of every source, scrolling."""
     return scrolling(Markdown("\n".join(source_items(package))), "Sources")
+
+
+def unrelated_copies(package: DataPackage) -> pd.DataFrame:
+    """The sources read only on a site unrelated to their publisher (:func:`copies.is_junk`):
+    id, the site and how many values rest on each, most values first (the sources list gives
+    each document)."""
+    web = package.sources[package.sources["read_at"].map(copies.is_junk)]
+    cited = package.observations["source"].str.split(";").explode().value_counts()
+    table = pd.DataFrame({"Source": web["source"], "Read on": web["read_at"].map(copies.host),
+                          "Values": web["source"].map(cited).fillna(0).astype(int)})
+    return table.sort_values(["Values", "Source"], ascending=[False, True])
+
+
+def web_copy_counts(package: DataPackage) -> tuple[int, int]:
+    """How many sources were read on a web page, and how many of those on an unrelated site."""
+    web = package.sources["read_at"].map(copies.host).notna()
+    return int(web.sum()), int(package.sources["read_at"].map(copies.is_junk).sum())
+
+
+def unrelated_table(package: DataPackage) -> HTML:
+    """:func:`unrelated_copies` as a table, scrolling."""
+    return scrolling(unrelated_copies(package).style.hide(axis="index"),
+                     "Sources read only on unrelated sites")
 
 
 def indicators_list(package: DataPackage) -> HTML:

@@ -14,6 +14,8 @@ PUBLISHER_DOMAINS = {
     "phic.org.cn": "Beijing Health Big Data and Policy Research Centre "
                    "(北京市卫生健康大数据与政策研究中心)",
     "dzsrmyy.com": "Dingzhou People's Hospital (定州市人民医院), its own site",
+    "hjkx.ac.cn": "Environmental Science (环境科学), the journal's own site (Research Center for "
+                  "Eco-Environmental Sciences, Chinese Academy of Sciences)",
 }
 
 #: National and provincial state news organisations, on their own domains.
@@ -125,7 +127,7 @@ UNRELATED_DOMAINS = frozenset({
     "epaper.zjgrrb.cn", "feifmx.com", "fhxwzx.com", "floridamenpodcast.com", "fubaore.com",
     "fudaoke.com", "fx168cj.com", "gepresearch.com", "gilin.com.cn", "gome-cellars.com",
     "hbgtcfzp.com", "hbhcj.cn", "hbstwm.com", "hbzqbyyxgs.com", "he-bei.cn", "hengyuejishu.com",
-    "herich.com.cn", "hjkx.ac.cn", "jinrongribao.com", "jpbzzn.cn", "kandiankuaibao.830036.com",
+    "herich.com.cn", "jinrongribao.com", "jpbzzn.cn", "kandiankuaibao.830036.com",
     "kkannews.com", "kwongwah.com.my", "lfdjt.com", "liyuefang.net", "loja-hidrogenio.com",
     "lu100.cc", "m.1u38hk.cn", "m.blogpowerevents.com", "m.bm463.com", "m.bsbk.net",
     "m.digipub.cc", "m.hbzqbyyxgs.com", "m.itfastcode.com", "m.itxw.cn", "m.iverstown.com",

@@ -211,6 +211,17 @@ def test_tooltips_and_the_appendix_say_what_kind_of_copy_a_value_was_read_in(pac
     assert all(words in listed for words in set(COPY_WORDS[c] for c in package.sources["copy"]))
 
 
+def test_the_appendix_lists_every_source_read_only_on_an_unrelated_site(package):
+    from jingjinji import appendix, copies
+
+    listed = appendix.unrelated_copies(package)
+    web, unrelated = appendix.web_copy_counts(package)
+    assert len(listed) == unrelated < web
+    assert set(listed["Source"]) == set(
+        package.sources.loc[package.sources["read_at"].map(copies.is_junk), "source"])
+    assert list(listed["Values"]) == sorted(listed["Values"], reverse=True)
+
+
 def test_a_value_on_one_third_party_copy_is_drawn_hollow_with_a_legend(package):
 
     chart = charts.time_series(package, package.series("population", ["CN-HE"]), title="t",
