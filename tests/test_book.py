@@ -427,6 +427,12 @@ def test_chinese_text_is_drawn_with_a_simplified_chinese_font(visit, page):
     assert not wrong, f"{page}: Chinese drawn with {wrong} (install fonts-noto-cjk)"
 
 
+def test_the_chinese_font_check_finds_chinese_text(visit):
+    """The check above looks at Chinese text on the pages that show some (the data appendix's
+    source list does): it would pass on nothing if it found none."""
+    assert any(visit(page, phone=False).chinese_fonts for page in PAGES)
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_long_outputs_scroll_inside_their_cell(visit, page):
     tall = visit(page, phone=False).tall
