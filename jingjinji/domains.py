@@ -59,6 +59,8 @@ STATE_MEDIA_DOMAINS = {
     "infzm.com": "Southern Weekly (南方周末), Nanfang Media Group, Guangdong",
     "globaltimes.cn": "Global Times (环球时报), People's Daily group",
     "pdnews.cn": "People's Daily's English news app and site (人民日报)",
+    "peopleschina.com": ("People's China (人民中国), Japanese-language magazine, "
+                         "China International Communications Group"),
     "rmhb.com.cn": "China Pictorial (人民画报), China International Communications Group",
     "bjreview.com.cn": "Beijing Review (北京周报), China International Communications Group",
     "xfafinance.com": "Xinhua Finance (新华财经), Xinhua News Agency",
@@ -76,6 +78,7 @@ PORTAL_DOMAINS = {
     "baidu.com": "Baidu (百度)",
     "china.com": "China.com (中华网)",
     "fang.com": "Fang.com (房天下)",
+    "myzaker.com": "ZAKER (扎客), news aggregator app",
 }
 
 #: Other news organisations and trade media, on their own domains (municipal papers, Hong Kong
@@ -113,6 +116,15 @@ OTHER_NEWS_DOMAINS = {
     "afpbb.com": "AFPBB News, Agence France-Presse's Japanese news site",
     "kwongwah.com.my": "Kwong Wah Yit Poh (光华日报), Malaysian Chinese-language daily",
     "zjgrrb.cn": "Zhejiang Workers' Daily (浙江工人日报), its e-paper",
+    "hxnews.com": "Haixia Net (海峡网), Fujian news site",
+    "sciencenet.cn": "ScienceNet (科学网), China Science Daily (中国科学报)",
+    "sputniknews.cn": "Sputnik (俄罗斯卫星通讯社), Russian state news agency, Chinese service",
+    "hkcna.hk": "Hong Kong China News Agency (香港新闻网)",
+    "nation.com.pk": "The Nation (Pakistan), English-language daily",
+    "shine.cn": "SHINE, Shanghai Daily's news site",
+    "tribunnews.com": "Tribun News (Indonesia), news portal of the Tribun Network",
+    "shvoice.com": ("Beijing-Tianjin Japion (北京・天津ジャピオン), Japanese-language weekly news "
+                    "magazine"),
 }
 
 #: Domains known to have nothing to do with the figures they carry (content farms, spam, shops,

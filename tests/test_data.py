@@ -169,9 +169,10 @@ CORRUPTIONS = {
         "Xinhua (新华社), Hebei Department of Water Resources"), "sources.csv", "publisher",
         "publisher names 'Xinhua (新华社)' before the official body whose figure it reports"),
     "value cited to another province's body": (lambda d: _append(d / OBS, _observation(
-        region="130100", year="2019", value="1000", source="cns_2015_01_04_beijing_2014")),
+        region="130100", year="2019", value="1000", source="japion_2015_01_beijing_2014")),
         OBS, "source", "a value of 130100 is cited to 'Beijing Municipal Environmental "
-                       "Protection Bureau, reported by China News Service (中新网)', a body of "
+                       "Protection Bureau (北京市环境保护局), release of 4 January 2015, "
+                       "reported by Beijing-Tianjin Japion (北京・天津ジャピオン)', a body of "
                        "another province"),
     "broken descriptor": (lambda d: (d / "datapackage.json").write_text("{"),
                           "datapackage.json", None, "not valid JSON"),
